@@ -1,0 +1,4 @@
+export * from "./item";
+export * from "./profile";
+export * from "./finding";
+export * from "./defaults";

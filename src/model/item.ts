@@ -1,0 +1,70 @@
+/**
+ * A work item: one span of time on the teacher's calendar, with what kind of work it is and whether the
+ * school directs it. Times are UTC epoch milliseconds; day/week arithmetic happens in the profile's zone.
+ */
+export const ITEM_KINDS = [
+  "lesson",
+  "registration",
+  "ppa",
+  "non-contact",
+  "duty",
+  "meeting",
+  "parents-evening",
+  "inset",
+  "cpd",
+  "cover",
+  "invigilation",
+  "observation",
+  "report-writing",
+  "trip",
+  "holiday",
+  "personal",
+  "other",
+] as const;
+export type ItemKind = (typeof ITEM_KINDS)[number];
+
+/** Kinds that are directed unless the teacher says otherwise (STPCD; RULES.md eng.directed.counts). */
+export const DIRECTED_BY_DEFAULT: ReadonlySet<ItemKind> = new Set<ItemKind>([
+  "lesson",
+  "registration",
+  "ppa",
+  "non-contact",
+  "duty",
+  "meeting",
+  "parents-evening",
+  "inset",
+  "cpd",
+  "cover",
+  "invigilation",
+  "observation",
+  "trip",
+]);
+
+/** Timetabled class contact ("teaching" in the audit output includes cover). */
+export const TEACHING_KINDS: ReadonlySet<ItemKind> = new Set<ItemKind>(["lesson", "cover"]);
+
+export interface WorkItem {
+  /** Stable id: `${source}:${sourceUid}` plus the recurrence instant for expanded series. */
+  id: string;
+  start: number;
+  end: number;
+  /** All-day entries (training days, holidays) feed the term calendar rather than the minute counts. */
+  allDay?: boolean;
+  title: string;
+  location?: string;
+  kind: ItemKind;
+  directed: boolean;
+  /** Id of the Source it came from ("manual" for items the teacher typed in). */
+  source: string;
+  sourceUid: string;
+  /** The teacher confirmed kind and directed status. */
+  confirmed: boolean;
+  /** Classifier confidence 0–1; below the threshold the item is asked about. */
+  confidence?: number;
+  /** When the item first appeared on the calendar (for notice and "foreseeable" checks). */
+  firstSeen?: number;
+}
+
+export function durationMinutes(item: Pick<WorkItem, "start" | "end">): number {
+  return Math.max(0, Math.round((item.end - item.start) / 60_000));
+}
