@@ -1,4 +1,5 @@
 export * from "./item";
 export * from "./profile";
 export * from "./finding";
+export * from "./records";
 export * from "./defaults";
