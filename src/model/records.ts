@@ -1,5 +1,6 @@
 /** Where items come from: an ICS file or feed, a school system page, or the teacher's own entries. */
 export type SourceType = "ics-file" | "ics-feed" | "page" | "manual";
+export const SOURCE_TYPES = ["ics-file", "ics-feed", "page", "manual"] as const satisfies readonly SourceType[];
 
 export interface Source {
   id: string;
@@ -20,6 +21,14 @@ export interface Source {
 
 /** What happened at one send. Times and outcomes only: never subject, body or addresses. */
 export type SendOutcome = "in-hours" | "warned" | "sent-anyway" | "scheduled" | "cancelled" | "guard-error";
+export const SEND_OUTCOMES = [
+  "in-hours",
+  "warned",
+  "sent-anyway",
+  "scheduled",
+  "cancelled",
+  "guard-error",
+] as const satisfies readonly SendOutcome[];
 
 export interface SendRecord {
   id?: number;
@@ -30,6 +39,7 @@ export interface SendRecord {
 }
 
 export type CoverChoice = "accepted" | "declined" | "pending";
+export const COVER_CHOICES = ["accepted", "declined", "pending"] as const satisfies readonly CoverChoice[];
 
 export interface CoverDecision {
   id?: number;

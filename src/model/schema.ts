@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ITEM_KINDS } from "./item";
 import { JURISDICTIONS, ROLES } from "./profile";
+import { COVER_CHOICES, SEND_OUTCOMES, SOURCE_TYPES } from "./records";
 
 /** Schemas for data that crosses a trust boundary: messages, imports, profile files. */
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date like 2026-09-01");
@@ -60,4 +61,43 @@ export const workItemSchema = z.object({
   confirmed: z.boolean(),
   confidence: z.number().min(0).max(1).optional(),
   firstSeen: z.number().int().optional(),
+});
+
+export const sourceSchema = z.object({
+  id: z.string().min(1).max(200),
+  type: z.enum(SOURCE_TYPES),
+  name: z.string().max(200),
+  url: z.string().max(2000).optional(),
+  etag: z.string().max(1000).optional(),
+  lastModified: z.string().max(200).optional(),
+  lastGoodAt: z.number().int().optional(),
+  lastError: z.string().max(2000).optional(),
+  lastErrorAt: z.number().int().optional(),
+  itemCount: z.number().int().min(0).optional(),
+});
+
+/** Times and outcomes only: `.strict()` refuses a record that tries to carry a subject or address. */
+export const sendRecordSchema = z
+  .object({
+    id: z.number().int().positive().optional(),
+    at: z.number().int(),
+    outcome: z.enum(SEND_OUTCOMES),
+    site: z.string().max(50),
+  })
+  .strict();
+
+export const coverDecisionSchema = z.object({
+  id: z.number().int().positive().optional(),
+  at: z.number().int(),
+  start: z.number().int(),
+  end: z.number().int(),
+  choice: z.enum(COVER_CHOICES),
+  rules: z.array(z.string().max(100)).max(100),
+});
+
+export const classificationRuleSchema = z.object({
+  id: z.number().int().positive().optional(),
+  contains: z.string().min(1).max(200),
+  kind: z.enum(ITEM_KINDS),
+  directed: z.boolean(),
 });
