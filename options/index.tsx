@@ -1,0 +1,3 @@
+import { Options } from "~src/ui/Options";
+
+export default Options;

@@ -1,0 +1,3 @@
+import { Popup } from "~src/ui/Popup";
+
+export default Popup;

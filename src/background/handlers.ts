@@ -1,0 +1,169 @@
+/**
+ * The background's one handler map. Each handler gets a request the router has already checked and
+ * validated; it changes the store and then refreshes what is derived from it.
+ */
+import { DateTime } from "luxon";
+import type { Request } from "../messages";
+import { profileWithDefaults } from "../model/defaults";
+import type { Source } from "../model";
+import { coverVerdict } from "../rules/cover";
+import { parseIcs } from "../ingest/ics";
+import { eventsToItems } from "../ingest/to-items";
+import type { WithinHoursDB } from "../store/db";
+import {
+  addClassificationRule,
+  confirmItem,
+  deleteSource,
+  getProfile,
+  itemsBetween,
+  listClassificationRules,
+  putItems,
+  recordSend,
+  replaceSourceItems,
+  saveProfile,
+  saveSource,
+} from "../store/repo";
+import { exportAll, importAll, parseBackupText } from "../store/backup";
+import { academicYearSpan, currentProfile, recomputeDerived, storedPolicy } from "./services";
+import { FeedError, feedOrigin, fetchFeed, normaliseFeedUrl } from "./feeds";
+import type { HandlerMap } from "./router";
+
+export interface BackgroundDeps {
+  db: () => WithinHoursDB;
+  now: () => number;
+  /** After a change: push the new policy to mail tabs, update the badge. */
+  afterChange: (derived: Awaited<ReturnType<typeof recomputeDerived>>) => Promise<void>;
+  hasHostPermission: (origin: string) => Promise<boolean>;
+  fetchImpl?: typeof fetch;
+}
+
+export function createHandlers(deps: BackgroundDeps): HandlerMap {
+  const refresh = async () => {
+    const derived = await recomputeDerived(deps.db(), deps.now());
+    await deps.afterChange(derived);
+    return derived;
+  };
+
+  async function importText(source: Source, text: string) {
+    const db = deps.db();
+    const profile = await currentProfile(db, deps.now());
+    const { events, warnings } = parseIcs(text, {
+      window: academicYearSpan(profile),
+      defaultZone: profile.timeZone,
+    });
+    const rules = await listClassificationRules(db);
+    const items = eventsToItems(events, source.id, rules, deps.now());
+    const counts = await replaceSourceItems(db, source.id, items);
+    await saveSource(db, {
+      ...source,
+      lastGoodAt: deps.now(),
+      lastError: undefined,
+      lastErrorAt: undefined,
+      itemCount: items.length,
+    });
+    await refresh();
+    return { ...counts, total: items.length, warnings };
+  }
+
+  async function refreshFeed(source: Source) {
+    if (!source.url) throw new FeedError("This calendar has no feed address.");
+    const db = deps.db();
+    try {
+      const fetched = await fetchFeed(new URL(source.url), source, deps.fetchImpl);
+      if (fetched.status === "unchanged") {
+        await saveSource(db, { ...source, lastGoodAt: deps.now(), lastError: undefined });
+        return { unchanged: true };
+      }
+      return await importText({ ...source, etag: fetched.etag, lastModified: fetched.lastModified }, fetched.text);
+    } catch (error) {
+      // Keep the last good copy, and say why this refresh failed.
+      const message = error instanceof Error ? error.message : String(error);
+      await saveSource(db, { ...source, lastError: message, lastErrorAt: deps.now() });
+      throw error;
+    }
+  }
+
+  return {
+    "guard/get-policy": async () => {
+      const policy = (await storedPolicy(deps.db())) ?? (await refresh()).policy;
+      return { policy };
+    },
+    "guard/record-send": async ({ at, outcome, site }) => {
+      await recordSend(deps.db(), { at, outcome, site });
+      return {};
+    },
+    "cover/verdict": async ({ start, end, requestedAt }) => {
+      const db = deps.db();
+      const profile = await currentProfile(db, deps.now());
+      const year = academicYearSpan(profile);
+      const items = await itemsBetween(db, year.start, year.end);
+      return { verdict: coverVerdict({ start, end, requestedAt }, items, profile, { now: deps.now() }) };
+    },
+    "profile/save": async ({ profile }) => {
+      const db = deps.db();
+      const saved = await getProfile(db);
+      const today = DateTime.fromMillis(deps.now()).toISODate() ?? "2026-09-01";
+      // A changed jurisdiction takes that jurisdiction's defaults for whatever the form left out.
+      const base = saved && (!profile.jurisdiction || profile.jurisdiction === saved.jurisdiction) ? saved : {};
+      const merged = profileWithDefaults({ ...base, ...profile }, today);
+      await saveProfile(db, merged);
+      await refresh();
+      return { profile: merged };
+    },
+    "items/put": async ({ items }) => {
+      await putItems(deps.db(), items);
+      await refresh();
+      return { count: items.length };
+    },
+    "items/delete": async ({ ids }) => {
+      await deps.db().items.bulkDelete(ids);
+      await refresh();
+      return { count: ids.length };
+    },
+    "items/confirm": async ({ id, kind, directed, remember }) => {
+      const db = deps.db();
+      await confirmItem(db, id, kind, directed);
+      if (remember) await addClassificationRule(db, { contains: remember.toLowerCase(), kind, directed });
+      await refresh();
+      return {};
+    },
+    "source/import-ics": async ({ name, text }) => {
+      const id = `file:${name.toLowerCase().replace(/[^a-z0-9.]+/g, "-")}`;
+      return importText({ id, type: "ics-file", name }, text);
+    },
+    "source/add-feed": async ({ name, url }) => {
+      const normalised = normaliseFeedUrl(url);
+      if (!(await deps.hasHostPermission(feedOrigin(normalised)))) {
+        throw new FeedError(`Within Hours needs your permission to read ${normalised.host}. Press "Add feed" again.`);
+      }
+      const source: Source = { id: `feed:${normalised.href}`, type: "ics-feed", name, url: normalised.href };
+      await saveSource(deps.db(), source);
+      return refreshFeed(source);
+    },
+    "source/refresh": async ({ id }) => {
+      const source = await deps.db().sources.get(id);
+      if (!source) throw new FeedError("That calendar is no longer in your list.");
+      return refreshFeed(source);
+    },
+    "source/delete": async ({ id }) => {
+      await deleteSource(deps.db(), id);
+      await refresh();
+      return {};
+    },
+    "backup/export": async () => ({ backup: await exportAll(deps.db()) }),
+    "backup/import": async ({ text }) => {
+      const result = await importAll(deps.db(), parseBackupText(text));
+      await refresh();
+      return result;
+    },
+    "status/ping": async () => ({ now: deps.now() }),
+  };
+}
+
+/** Refresh every feed; one failure does not stop the others. Used by the feeds alarm. */
+export async function refreshAllFeeds(handlers: HandlerMap, db: WithinHoursDB): Promise<void> {
+  const feeds = await db.sources.where("type").equals("ics-feed").toArray();
+  for (const feed of feeds) {
+    await handlers["source/refresh"]({ type: "source/refresh", id: feed.id }).catch(() => undefined);
+  }
+}

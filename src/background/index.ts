@@ -1,0 +1,66 @@
+/**
+ * Wires the background service worker: message routing, alarms, badge, policy pushes.
+ * No state in module globals (the worker is stopped when idle): everything lives in Dexie, and every
+ * listener is registered synchronously when this module first runs.
+ */
+import { openDatabase, type WithinHoursDB } from "../store/db";
+import { requestPersistence } from "../store/persist";
+import {
+  alarms,
+  extensionId,
+  extensionOrigin,
+  hasHostPermission,
+  onInstalled,
+  onMessage,
+  onStartup,
+  pushToTabs,
+  setBadge,
+  storageManager,
+} from "../platform/extension";
+import { MAIL_TAB_PATTERNS } from "./mail-hosts";
+import { createHandlers, refreshAllFeeds } from "./handlers";
+import { routeMessage } from "./router";
+import { recomputeDerived, type Derived } from "./services";
+
+const FEEDS_ALARM = "refresh-feeds";
+const POLICY_ALARM = "refresh-policy";
+
+// A connection handle, not state: Dexie reopens it if the worker restarts.
+let connection: WithinHoursDB | undefined;
+const db = () => (connection ??= openDatabase());
+
+async function afterChange(derived: Derived): Promise<void> {
+  await pushToTabs(MAIL_TAB_PATTERNS, { type: "guard/policy-changed", policy: derived.policy });
+  const count = derived.breachesThisWeek;
+  await setBadge(count > 0 ? String(count) : "", "#b3261e");
+}
+
+const handlers = createHandlers({ db, now: Date.now, afterChange, hasHostPermission });
+
+async function ensureAlarms(): Promise<void> {
+  if (!(await alarms.get(FEEDS_ALARM))) await alarms.create(FEEDS_ALARM, { periodInMinutes: 60, delayInMinutes: 1 });
+  // The send policy covers 14 days ahead; roll it forward a few times a day.
+  if (!(await alarms.get(POLICY_ALARM))) await alarms.create(POLICY_ALARM, { periodInMinutes: 180 });
+}
+
+export function startBackground(): void {
+  onMessage((message, sender) =>
+    routeMessage(message, sender, { extensionId: extensionId(), extensionOrigin: extensionOrigin() }, handlers),
+  );
+
+  alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === FEEDS_ALARM) void refreshAllFeeds(handlers, db());
+    if (alarm.name === POLICY_ALARM) void recomputeDerived(db(), Date.now()).then(afterChange);
+  });
+
+  onInstalled.addListener(() => {
+    void recomputeDerived(db(), Date.now()).then(afterChange);
+  });
+  onStartup.addListener(() => {
+    void recomputeDerived(db(), Date.now()).then(afterChange);
+  });
+
+  void ensureAlarms();
+  const storage = storageManager();
+  if (storage) void requestPersistence(storage);
+}

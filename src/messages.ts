@@ -1,0 +1,89 @@
+/**
+ * The one message protocol between content scripts, extension pages and the background.
+ *
+ * Names say the direction: `guard/*` and `page/*` come from content scripts (CS→BG); everything marked
+ * `privileged` may only come from this extension's own pages (UI→BG) and changes stored data. The
+ * background validates every request against these schemas and replies with `Reply`.
+ *
+ * Content scripts must not import this file (zod would blow their size budget): they build the plain
+ * objects described by the request types below and the background validates them.
+ */
+import { z } from "zod";
+import { ITEM_KINDS } from "./model/item";
+import { partialProfileSchema, workItemSchema } from "./model/schema";
+
+const sendOutcome = z.enum(["in-hours", "warned", "sent-anyway", "scheduled", "cancelled", "guard-error"]);
+const instant = z.number().int().min(0).max(8.64e15);
+
+export const requestSchemas = {
+  // CS→BG: the send guard asks for its policy and records outcomes (never content).
+  "guard/get-policy": z.object({ type: z.literal("guard/get-policy") }).strict(),
+  "guard/record-send": z
+    .object({
+      type: z.literal("guard/record-send"),
+      at: instant,
+      outcome: sendOutcome,
+      site: z.enum(["gmail", "outlook"]),
+    })
+    .strict(),
+  // CS→BG: a cover request seen on a page; the engine's verdict comes back.
+  "cover/verdict": z
+    .object({ type: z.literal("cover/verdict"), start: instant, end: instant, requestedAt: instant.optional() })
+    .strict(),
+
+  // UI→BG (privileged): settings and data changes.
+  "profile/save": z.object({ type: z.literal("profile/save"), profile: partialProfileSchema }).strict(),
+  "items/put": z
+    .object({ type: z.literal("items/put"), items: z.array(workItemSchema).max(50_000) })
+    .strict(),
+  "items/delete": z
+    .object({ type: z.literal("items/delete"), ids: z.array(z.string().max(1000)).max(50_000) })
+    .strict(),
+  "items/confirm": z
+    .object({
+      type: z.literal("items/confirm"),
+      id: z.string().max(1000),
+      kind: z.enum(ITEM_KINDS),
+      directed: z.boolean(),
+      /** Turn the correction into a rule for future imports, matching this text in titles. */
+      remember: z.string().max(200).optional(),
+    })
+    .strict(),
+  "source/import-ics": z
+    .object({
+      type: z.literal("source/import-ics"),
+      name: z.string().min(1).max(200),
+      text: z.string().max(20 * 1024 * 1024),
+    })
+    .strict(),
+  "source/add-feed": z
+    .object({
+      type: z.literal("source/add-feed"),
+      name: z.string().min(1).max(200),
+      url: z.string().max(2000),
+    })
+    .strict(),
+  "source/refresh": z.object({ type: z.literal("source/refresh"), id: z.string().max(200) }).strict(),
+  "source/delete": z.object({ type: z.literal("source/delete"), id: z.string().max(200) }).strict(),
+  "backup/export": z.object({ type: z.literal("backup/export") }).strict(),
+  "backup/import": z.object({ type: z.literal("backup/import"), text: z.string().max(200 * 1024 * 1024) }).strict(),
+  "status/ping": z.object({ type: z.literal("status/ping") }).strict(),
+} as const;
+
+export type RequestType = keyof typeof requestSchemas;
+export type Request<T extends RequestType = RequestType> = z.infer<(typeof requestSchemas)[T]>;
+
+/** Requests a content script may send. Everything else needs an extension page. */
+export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>([
+  "guard/get-policy",
+  "guard/record-send",
+  "cover/verdict",
+]);
+
+export type Reply<T = Record<string, unknown>> = ({ ok: true } & T) | { ok: false; error: string };
+
+/** BG→CS pushes. */
+export interface PolicyChangedPush {
+  type: "guard/policy-changed";
+  policy: unknown;
+}

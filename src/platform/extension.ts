@@ -1,0 +1,64 @@
+/**
+ * The only place that calls the WebExtension API (through webextension-polyfill), for the background and
+ * the extension pages. Content scripts use ./content-runtime instead, to stay small.
+ */
+import browser from "webextension-polyfill";
+
+export type MessageSender = browser.Runtime.MessageSender;
+export type Alarm = browser.Alarms.Alarm;
+
+export const extensionId = (): string => browser.runtime.id;
+export const extensionOrigin = (): string => browser.runtime.getURL("");
+export const extensionUrl = (path: string): string => browser.runtime.getURL(path);
+
+/** Send a request to the background from an extension page. */
+export function sendToBackground<T>(message: unknown): Promise<T> {
+  return browser.runtime.sendMessage(message) as Promise<T>;
+}
+
+export function onMessage(
+  listener: (message: unknown, sender: MessageSender) => Promise<unknown> | undefined,
+): void {
+  browser.runtime.onMessage.addListener(listener as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
+}
+
+export const onInstalled = browser.runtime.onInstalled;
+export const onStartup = browser.runtime.onStartup;
+
+export const alarms = {
+  create: (name: string, info: browser.Alarms.CreateAlarmInfoType) => browser.alarms.create(name, info),
+  get: (name: string) => browser.alarms.get(name),
+  onAlarm: browser.alarms.onAlarm,
+};
+
+/** Ask for a feed's host from a user click (optional_host_permissions). */
+export function requestHostPermission(origin: string): Promise<boolean> {
+  return browser.permissions.request({ origins: [origin] });
+}
+export function hasHostPermission(origin: string): Promise<boolean> {
+  return browser.permissions.contains({ origins: [origin] });
+}
+
+/** Push a message to every open tab of the given URL patterns; tabs without our content script ignore it. */
+export async function pushToTabs(urlPatterns: string[], message: unknown): Promise<void> {
+  const tabs = await browser.tabs.query({ url: urlPatterns });
+  await Promise.all(
+    tabs.map((tab) => (tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, message).catch(() => {}))),
+  );
+}
+
+export function setBadge(text: string, color: string): Promise<unknown> {
+  return Promise.all([
+    browser.action.setBadgeText({ text }),
+    browser.action.setBadgeBackgroundColor({ color }),
+  ]);
+}
+
+/** navigator.storage where it exists (service worker and pages). */
+export function storageManager(): StorageManager | undefined {
+  return typeof navigator !== "undefined" ? navigator.storage : undefined;
+}
+
+export function openOptionsPage(): Promise<void> {
+  return browser.runtime.openOptionsPage();
+}

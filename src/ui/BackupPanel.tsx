@@ -1,0 +1,58 @@
+import { useState } from "preact/hooks";
+import { sendToBackground } from "../platform/extension";
+import type { Reply } from "../messages";
+
+/** Export everything to one JSON file, and import it back (all or nothing). */
+export function BackupPanel() {
+  const [status, setStatus] = useState<{ ok: boolean; text: string }>();
+
+  async function exportBackup() {
+    const reply = await sendToBackground<Reply<{ backup: unknown }>>({ type: "backup/export" });
+    if (!reply.ok) return setStatus({ ok: false, text: reply.error });
+    const blob = new Blob([JSON.stringify(reply.backup)], { type: "application/json" });
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = `within-hours-backup-${new Date().toISOString().slice(0, 10)}.json`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    setStatus({ ok: true, text: "Backup saved to your downloads." });
+  }
+
+  async function importBackup(file: File) {
+    const text = await file.text();
+    const reply = await sendToBackground<Reply>({ type: "backup/import", text });
+    setStatus(
+      reply.ok ? { ok: true, text: "Backup restored. Everything now matches the file." } : { ok: false, text: reply.error },
+    );
+  }
+
+  return (
+    <section aria-labelledby="backup-heading" class="wh-card">
+      <h2 id="backup-heading">Backup</h2>
+      <p class="wh-muted">Your data never leaves this device. A backup file lets you move it to another browser.</p>
+      <div class="wh-row">
+        <button type="button" onClick={() => void exportBackup()}>
+          Export everything
+        </button>
+        <label>
+          Restore from a backup file
+          <input
+            type="file"
+            name="backup-file"
+            accept=".json,application/json"
+            onChange={(e) => {
+              const file = e.currentTarget.files?.[0];
+              if (file) void importBackup(file);
+              e.currentTarget.value = "";
+            }}
+          />
+        </label>
+      </div>
+      {status && (
+        <p role="status" class={status.ok ? "wh-ok" : "wh-error"} data-testid="backup-status">
+          {status.text}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,77 @@
+import { openDatabase } from "../store/db";
+import { listSources, unconfirmedItems } from "../store/repo";
+import { LEDGER_KEY, type StoredLedger } from "../background/services";
+import { listRules } from "../rules/catalogue";
+import { FORCE_LABEL } from "../model";
+import { useLiveQuery } from "./live";
+import { ProfileForm } from "./ProfileForm";
+import { SourcesPanel } from "./SourcesPanel";
+import { ConfirmList } from "./ConfirmList";
+import { BackupPanel } from "./BackupPanel";
+import "./styles.css";
+
+const db = openDatabase();
+
+export function Options() {
+  const ledger = useLiveQuery(async () => (await db.settings.get(LEDGER_KEY))?.value as StoredLedger | undefined, []);
+  const sources = useLiveQuery(() => listSources(db), []);
+  const unconfirmed = useLiveQuery(() => unconfirmedItems(db, 50), []);
+  const profile = ledger.value?.profile;
+
+  return (
+    <main class="wh-options">
+      <h1>Within Hours — settings</h1>
+      <p class="wh-muted">
+        Everything here stays on this device. Rules show where they come from: statute, contract, official guidance
+        or union advice.
+      </p>
+      {ledger.error && (
+        <p role="alert" class="wh-error">
+          Within Hours could not read its data: {ledger.error}
+        </p>
+      )}
+      {profile ? <ProfileForm profile={profile} /> : <p class="wh-muted">Loading your profile…</p>}
+      <SourcesPanel sources={sources.value ?? []} />
+      {profile && (
+        <ConfirmList items={unconfirmed.value ?? []} timeZone={profile.timeZone} total={unconfirmed.value?.length ?? 0} />
+      )}
+      {profile && <RulesTable profile={profile} />}
+      <BackupPanel />
+    </main>
+  );
+}
+
+function RulesTable({ profile }: { profile: NonNullable<StoredLedger["profile"]> }) {
+  const rules = listRules(profile);
+  return (
+    <section aria-labelledby="rules-heading" class="wh-card">
+      <h2 id="rules-heading">Rules that apply to you</h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Rule</th>
+            <th scope="col">Strength</th>
+            <th scope="col">Source</th>
+            <th scope="col">Settings</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rules.map((rule) => (
+            <tr key={rule.id}>
+              <td>
+                <code>{rule.id}</code> {rule.title}
+              </td>
+              <td>{FORCE_LABEL[rule.force]}</td>
+              <td>{rule.source}</td>
+              <td>
+                {Object.entries(rule.params)
+                  .map(([k, v]) => `${k}: ${String(v)}`)
+                  .join(", ")}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

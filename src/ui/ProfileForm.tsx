@@ -1,0 +1,235 @@
+import { useEffect, useState } from "preact/hooks";
+import { JURISDICTIONS, ROLES, type Profile, type Weekday } from "../model";
+import { sendToBackground } from "../platform/extension";
+import type { Reply } from "../messages";
+
+const JURISDICTION_LABEL: Record<(typeof JURISDICTIONS)[number], string> = {
+  england: "England (STPCD)",
+  wales: "Wales (STPCW)",
+  "northern-ireland": "Northern Ireland",
+  scotland: "Scotland (SNCT)",
+  "nz-secondary": "New Zealand – secondary (STCA)",
+  "nz-primary": "New Zealand – primary",
+  "support-staff": "School support staff (Green Book)",
+};
+const ROLE_LABEL: Record<(typeof ROLES)[number], string> = {
+  classroom: "Classroom teacher",
+  ect1: "Early career teacher, year 1",
+  ect2: "Early career teacher, year 2",
+  leadership: "Leadership",
+  support: "Support staff",
+  instructor: "Music instructor",
+  specialist: "Specialist teacher",
+  probationer: "Probationer (Scotland)",
+};
+const DAYS: [Weekday, string][] = [
+  [1, "Mon"],
+  [2, "Tue"],
+  [3, "Wed"],
+  [4, "Thu"],
+  [5, "Fri"],
+  [6, "Sat"],
+  [7, "Sun"],
+];
+
+function allTimeZones(): string[] {
+  const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };
+  return intl.supportedValuesOf?.("timeZone") ?? ["Europe/London", "Pacific/Auckland"];
+}
+
+/** The teacher's profile. Saving goes through the background, which validates it and re-runs the rules. */
+export function ProfileForm({ profile }: { profile: Profile }) {
+  const [draft, setDraft] = useState<Profile>(profile);
+  const [status, setStatus] = useState<{ ok: boolean; text: string }>();
+  useEffect(() => setDraft(profile), [profile]);
+
+  const set = <K extends keyof Profile>(key: K, value: Profile[K]) => setDraft((d) => ({ ...d, [key]: value }));
+
+  async function save(event: Event) {
+    event.preventDefault();
+    setStatus(undefined);
+    const jurisdictionChanged = draft.jurisdiction !== profile.jurisdiction;
+    // On a change of jurisdiction, send only what the teacher set here so the rest takes its defaults.
+    const payload = jurisdictionChanged
+      ? { jurisdiction: draft.jurisdiction, role: draft.role, fte: draft.fte, contractedDays: draft.contractedDays }
+      : draft;
+    const reply = await sendToBackground<Reply>({ type: "profile/save", profile: payload });
+    setStatus(reply.ok ? { ok: true, text: "Saved. Your week has been recounted." } : { ok: false, text: reply.error });
+  }
+
+  return (
+    <form onSubmit={save} aria-labelledby="profile-heading" class="wh-card">
+      <h2 id="profile-heading">Your contract</h2>
+      <div class="wh-grid">
+        <label>
+          Where you work
+          <select
+            name="jurisdiction"
+            value={draft.jurisdiction}
+            onChange={(e) => set("jurisdiction", e.currentTarget.value as Profile["jurisdiction"])}
+          >
+            {JURISDICTIONS.map((j) => (
+              <option key={j} value={j}>
+                {JURISDICTION_LABEL[j]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Role
+          <select name="role" value={draft.role} onChange={(e) => set("role", e.currentTarget.value as Profile["role"])}>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {ROLE_LABEL[r]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          FTE (1 = full time)
+          <input
+            name="fte"
+            type="number"
+            min="0.05"
+            max="1"
+            step="0.05"
+            required
+            value={draft.fte}
+            onInput={(e) => set("fte", Number(e.currentTarget.value))}
+          />
+        </label>
+        <label>
+          Permanent units held
+          <input
+            name="permanentUnits"
+            type="number"
+            min="0"
+            max="20"
+            step="1"
+            value={draft.permanentUnits}
+            onInput={(e) => set("permanentUnits", Number(e.currentTarget.value))}
+          />
+        </label>
+        <label>
+          School day starts
+          <input
+            name="schoolDayStart"
+            type="time"
+            required
+            value={draft.schoolDayStart}
+            onInput={(e) => set("schoolDayStart", e.currentTarget.value)}
+          />
+        </label>
+        <label>
+          School day ends
+          <input
+            name="schoolDayEnd"
+            type="time"
+            required
+            value={draft.schoolDayEnd}
+            onInput={(e) => set("schoolDayEnd", e.currentTarget.value)}
+          />
+        </label>
+        <label>
+          Time zone
+          <select name="timeZone" value={draft.timeZone} onChange={(e) => set("timeZone", e.currentTarget.value)}>
+            {allTimeZones().map((z) => (
+              <option key={z} value={z}>
+                {z}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Academic year starts
+          <input
+            name="academicYearStart"
+            type="date"
+            required
+            value={draft.academicYearStart}
+            onInput={(e) => set("academicYearStart", e.currentTarget.value)}
+          />
+        </label>
+        <label>
+          Week starts on
+          <select
+            name="weekStart"
+            value={draft.weekStart}
+            onChange={(e) => set("weekStart", Number(e.currentTarget.value) as Weekday)}
+          >
+            <option value={1}>Monday</option>
+            <option value={7}>Sunday</option>
+          </select>
+        </label>
+        <label>
+          Timetable cycle
+          <select
+            name="cycleWeeks"
+            value={draft.cycleWeeks}
+            onChange={(e) => set("cycleWeeks", Number(e.currentTarget.value) as 1 | 2)}
+          >
+            <option value={1}>1 week</option>
+            <option value={2}>2 weeks</option>
+          </select>
+        </label>
+      </div>
+      <fieldset>
+        <legend>Days you are contracted to work</legend>
+        <div class="wh-row">
+          {DAYS.map(([day, label]) => (
+            <label key={day}>
+              <input
+                type="checkbox"
+                name={`day-${day}`}
+                checked={draft.contractedDays.includes(day)}
+                onChange={(e) =>
+                  set(
+                    "contractedDays",
+                    e.currentTarget.checked
+                      ? [...draft.contractedDays, day].sort()
+                      : draft.contractedDays.filter((d) => d !== day),
+                  )
+                }
+              />
+              {label}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <label>
+        <input
+          type="checkbox"
+          name="unionOverlay"
+          checked={draft.unionOverlay}
+          onChange={(e) => set("unionOverlay", e.currentTarget.checked)}
+        />
+        Apply union advice (NEU/NASUWT: meetings, emails, observations, reports). Advice, not law.
+      </label>
+      <label class="wh-block">
+        Addresses or domains never to warn about when emailing (one per line)
+        <textarea
+          name="emailExceptions"
+          rows={3}
+          value={draft.emailExceptions.join("\n")}
+          onInput={(e) =>
+            set(
+              "emailExceptions",
+              e.currentTarget.value
+                .split(/\s+/)
+                .map((s) => s.trim())
+                .filter(Boolean),
+            )
+          }
+        />
+      </label>
+      <div class="wh-row">
+        <button type="submit">Save</button>
+        {status && (
+          <span role="status" class={status.ok ? "wh-ok" : "wh-error"}>
+            {status.text}
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,162 @@
+import { useState } from "preact/hooks";
+import type { Source } from "../model";
+import { requestHostPermission, sendToBackground } from "../platform/extension";
+import type { Reply } from "../messages";
+import { feedOrigin, normaliseFeedUrl } from "../background/feeds";
+
+const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+type ImportReply = Reply<{ added: number; updated: number; removed: number; total: number; warnings: string[] }>;
+
+/** Read a file with progress events, so a large export shows a moving bar rather than a frozen page. */
+function readWithProgress(file: File, onProgress: (fraction: number) => void): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(new Error("The file could not be read."));
+    reader.readAsText(file);
+  });
+}
+
+function importSummary(reply: Extract<ImportReply, { ok: true }>): string {
+  const parts = [`${reply.total} items read: ${reply.added} new, ${reply.updated} updated, ${reply.removed} removed.`];
+  return [...parts, ...reply.warnings].join(" ");
+}
+
+/** Calendars: ICS files and feeds. Feeds ask for their host only when the teacher presses "Add feed". */
+export function SourcesPanel({ sources }: { sources: Source[] }) {
+  const [progress, setProgress] = useState<number>();
+  const [status, setStatus] = useState<{ ok: boolean; text: string }>();
+  const [over, setOver] = useState(false);
+  const [feedUrl, setFeedUrl] = useState("");
+  const [feedName, setFeedName] = useState("School calendar");
+
+  async function importFile(file: File) {
+    setStatus(undefined);
+    if (file.size > MAX_FILE_BYTES) {
+      setStatus({ ok: false, text: `${file.name} is larger than 20 MB; it was not imported.` });
+      return;
+    }
+    setProgress(0);
+    try {
+      const text = await readWithProgress(file, (f) => setProgress(f * 0.5));
+      setProgress(0.5);
+      const reply = await sendToBackground<ImportReply>({ type: "source/import-ics", name: file.name, text });
+      setStatus(reply.ok ? { ok: true, text: `${file.name}: ${importSummary(reply)}` } : { ok: false, text: reply.error });
+    } catch (error) {
+      setStatus({ ok: false, text: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setProgress(undefined);
+    }
+  }
+
+  async function addFeed(event: Event) {
+    event.preventDefault();
+    setStatus(undefined);
+    let origin: string;
+    try {
+      origin = feedOrigin(normaliseFeedUrl(feedUrl));
+    } catch (error) {
+      setStatus({ ok: false, text: (error as Error).message });
+      return;
+    }
+    // Must run inside the click: browsers only grant host permission from a user gesture.
+    const granted = await requestHostPermission(origin);
+    if (!granted) {
+      setStatus({ ok: false, text: "Permission was not given, so the feed was not added." });
+      return;
+    }
+    const reply = await sendToBackground<ImportReply>({ type: "source/add-feed", name: feedName, url: feedUrl });
+    setStatus(reply.ok ? { ok: true, text: "Feed added." } : { ok: false, text: reply.error });
+  }
+
+  async function act(type: "source/refresh" | "source/delete", id: string) {
+    const reply = await sendToBackground<Reply>({ type, id });
+    setStatus(reply.ok ? { ok: true, text: type === "source/delete" ? "Removed." : "Refreshed." } : { ok: false, text: reply.error });
+  }
+
+  return (
+    <section aria-labelledby="sources-heading" class="wh-card">
+      <h2 id="sources-heading">Calendars</h2>
+      <div
+        class="wh-drop"
+        data-over={over}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setOver(true);
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setOver(false);
+          const file = e.dataTransfer?.files[0];
+          if (file) void importFile(file);
+        }}
+      >
+        <label>
+          Import a calendar file (.ics) — choose one or drop it here
+          <input
+            type="file"
+            name="ics-file"
+            accept=".ics,text/calendar"
+            onChange={(e) => {
+              const file = e.currentTarget.files?.[0];
+              if (file) void importFile(file);
+              e.currentTarget.value = "";
+            }}
+          />
+        </label>
+        {progress !== undefined && (
+          <progress aria-label="Importing" max={1} value={progress > 0.5 ? progress : undefined}>
+            Importing…
+          </progress>
+        )}
+      </div>
+      <form class="wh-row" onSubmit={addFeed}>
+        <label>
+          Feed name
+          <input name="feed-name" value={feedName} onInput={(e) => setFeedName(e.currentTarget.value)} required />
+        </label>
+        <label>
+          Feed address (https or webcal)
+          <input
+            name="feed-url"
+            type="text"
+            inputMode="url"
+            size={40}
+            value={feedUrl}
+            onInput={(e) => setFeedUrl(e.currentTarget.value)}
+            required
+          />
+        </label>
+        <button type="submit">Add feed</button>
+      </form>
+      {status && (
+        <p role="status" class={status.ok ? "wh-ok" : "wh-error"} data-testid="sources-status">
+          {status.text}
+        </p>
+      )}
+      <ul class="wh-items" data-testid="sources">
+        {sources.map((s) => (
+          <li key={s.id}>
+            <strong>{s.name}</strong> <span class="wh-tag">{s.type === "ics-feed" ? "feed" : "file"}</span>{" "}
+            <span class="wh-muted">{s.itemCount ?? 0} items</span>
+            {s.lastGoodAt && <span class="wh-muted"> · last read {new Date(s.lastGoodAt).toLocaleString("en-GB")}</span>}
+            {s.lastError && <p class="wh-error">{s.lastError}</p>}
+            <div class="wh-row">
+              {s.type === "ics-feed" && (
+                <button type="button" onClick={() => void act("source/refresh", s.id)}>
+                  Refresh
+                </button>
+              )}
+              <button type="button" onClick={() => void act("source/delete", s.id)} aria-label={`Remove ${s.name}`}>
+                Remove
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

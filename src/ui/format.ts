@@ -1,0 +1,53 @@
+/** Display helpers. Times are shown in the profile's zone with Intl, never by hand-made offsets. */
+export function hoursText(minutes: number): string {
+  const sign = minutes < 0 ? "−" : "";
+  const abs = Math.abs(Math.round(minutes));
+  const h = Math.floor(abs / 60);
+  const m = abs % 60;
+  return m === 0 ? `${sign}${h} h` : `${sign}${h} h ${String(m).padStart(2, "0")} min`;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = timeZone + JSON.stringify(options);
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-GB", { timeZone, ...options });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+export function timeText(instant: number, timeZone: string): string {
+  return formatter(timeZone, { hour: "2-digit", minute: "2-digit", hour12: false }).format(instant);
+}
+
+export function dayText(instant: number, timeZone: string): string {
+  return formatter(timeZone, { weekday: "short", day: "numeric", month: "short" }).format(instant);
+}
+
+export function dateText(isoDate: string): string {
+  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(
+    new Date(`${isoDate}T00:00:00Z`),
+  );
+}
+
+export const KIND_LABEL: Record<string, string> = {
+  lesson: "Lesson",
+  registration: "Registration / tutor time",
+  ppa: "PPA",
+  "non-contact": "Non-contact",
+  duty: "Duty",
+  meeting: "Meeting",
+  "parents-evening": "Parents' evening",
+  inset: "INSET / training day",
+  cpd: "CPD",
+  cover: "Cover",
+  invigilation: "Invigilation",
+  observation: "Observation",
+  "report-writing": "Report writing",
+  trip: "Trip",
+  holiday: "Holiday",
+  personal: "Personal",
+  other: "Other",
+};
