@@ -1,0 +1,11 @@
+import type { PlasmoCSConfig } from "plasmo";
+import { gmail } from "../src/guard/sites";
+import { startGuard } from "../src/guard/start";
+
+// Gmail composes (inline, dialog and pop-out) live in the top document, so no frames are needed.
+export const config: PlasmoCSConfig = {
+  matches: ["https://mail.google.com/*"],
+  run_at: "document_start",
+};
+
+startGuard(gmail);

@@ -1,0 +1,149 @@
+/**
+ * The in-page warning: a shadow-DOM alert dialog built with DOM APIs only (no innerHTML), so the page's
+ * styles cannot reach it and no page text is ever parsed as markup. Focus stays inside; Esc cancels; keys
+ * pressed in it never reach the page (Gmail's shortcuts would otherwise act on them).
+ */
+import { KEEP_EDITING, SEND_NOW, SNOOZE_LABEL, TITLE } from "./text";
+
+export type GuardChoice = "schedule" | "send" | "cancel";
+
+export interface DialogOptions {
+  message: string;
+  /** "Schedule for Wednesday 08:00", or null when no allowed time is known. */
+  scheduleLabel: string | null;
+  onChoice(choice: GuardChoice, snooze: boolean): void;
+}
+
+export interface GuardDialog {
+  host: HTMLElement;
+  /** Replace the choices with an explanation and a single OK (or Esc) that calls `done`. */
+  explain(text: string, done: () => void): void;
+  close(): void;
+}
+
+export const HOST_TAG = "within-hours-guard";
+
+const CSS = `
+:host { all: initial; }
+.backdrop { position: fixed; inset: 0; z-index: 2147483647; background: rgba(0,0,0,.35);
+  display: flex; align-items: center; justify-content: center; font: 15px/1.45 system-ui, sans-serif; }
+.box { background: #fff; color: #1b1b1b; max-width: 30rem; margin: 1rem; padding: 1.25rem 1.5rem;
+  border-radius: 10px; box-shadow: 0 8px 30px rgba(0,0,0,.3); }
+h2 { font-size: 1.1rem; margin: 0 0 .5rem; }
+p { margin: 0 0 .75rem; }
+label { display: flex; gap: .5rem; align-items: center; margin: 0 0 1rem; }
+.actions { display: flex; flex-wrap: wrap; gap: .5rem; }
+button { font: inherit; padding: .45rem .9rem; border-radius: 6px; border: 1px solid #5a5a5a;
+  background: #fff; color: #1b1b1b; cursor: pointer; }
+button.primary { background: #1a5fb4; border-color: #1a5fb4; color: #fff; }
+button:focus-visible, input:focus-visible { outline: 3px solid #e5a50a; outline-offset: 2px; }
+`;
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  attrs: Record<string, string> = {},
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const node = doc.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+export function openDialog(doc: Document, options: DialogOptions): GuardDialog {
+  const host = doc.createElement(HOST_TAG);
+  const root = host.attachShadow({ mode: "open" });
+  const style = el(doc, "style", {}, CSS);
+  const backdrop = el(doc, "div", { class: "backdrop" });
+  const box = el(doc, "div", {
+    class: "box",
+    role: "alertdialog",
+    "aria-modal": "true",
+    "aria-labelledby": "wh-title",
+    "aria-describedby": "wh-message",
+  });
+  const title = el(doc, "h2", { id: "wh-title" }, TITLE);
+  const message = el(doc, "p", { id: "wh-message" }, options.message);
+  const label = el(doc, "label");
+  const snooze = el(doc, "input", { type: "checkbox" });
+  label.append(snooze, doc.createTextNode(SNOOZE_LABEL));
+  const actions = el(doc, "div", { class: "actions" });
+
+  let closed = false;
+  const choose = (choice: GuardChoice) => {
+    if (!closed) options.onChoice(choice, snooze.checked);
+  };
+  let onEscape = () => choose("cancel");
+  const button = (text: string, choice: GuardChoice, primary = false) => {
+    const b = el(doc, "button", { type: "button", class: primary ? "primary" : "" }, text);
+    b.addEventListener("click", () => choose(choice));
+    return b;
+  };
+  if (options.scheduleLabel) actions.append(button(options.scheduleLabel, "schedule", true));
+  actions.append(button(SEND_NOW, "send", !options.scheduleLabel), button(KEEP_EDITING, "cancel"));
+  box.append(title, message, label, actions);
+  backdrop.append(box);
+  root.append(style, backdrop);
+
+  const focusables = () => [...box.querySelectorAll<HTMLElement>("button, input")];
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === "Escape") {
+      e.preventDefault();
+      onEscape();
+    } else if (e.key === "Tab") {
+      const items = focusables();
+      const at = items.indexOf(root.activeElement as HTMLElement);
+      const next = (at + (e.shiftKey ? -1 : 1) + items.length) % items.length;
+      e.preventDefault();
+      items[next]?.focus();
+    }
+    e.stopPropagation();
+  };
+  const swallow = (e: Event) => e.stopPropagation();
+  root.addEventListener("keydown", onKey as EventListener);
+  root.addEventListener("keyup", swallow);
+  root.addEventListener("keypress", swallow);
+  // Focus that leaves the dialog (a click on the backdrop, the page moving focus) is brought back.
+  const holdFocus = (e: FocusEvent) => {
+    if (e.target !== host) focusables()[0]?.focus();
+  };
+  doc.addEventListener("focusin", holdFocus, true);
+
+  doc.documentElement.append(host);
+  focusables()
+    .find((b) => b.tagName === "BUTTON")
+    ?.focus();
+
+  return {
+    host,
+    explain(text, done) {
+      message.textContent = text;
+      label.remove();
+      const ok = el(doc, "button", { type: "button", class: "primary" }, "OK");
+      ok.addEventListener("click", done);
+      onEscape = done;
+      actions.replaceChildren(ok);
+      ok.focus();
+    },
+    close() {
+      closed = true;
+      doc.removeEventListener("focusin", holdFocus, true);
+      host.remove();
+    },
+  };
+}
+
+/** A short, non-modal note (role="status") that removes itself, e.g. after opening the site's scheduler. */
+export function showNote(doc: Document, text: string, ms = 10_000): HTMLElement {
+  const host = doc.createElement(HOST_TAG);
+  const root = host.attachShadow({ mode: "open" });
+  const note = el(doc, "div", { role: "status" }, text);
+  note.style.cssText =
+    "position:fixed;bottom:1.5rem;left:50%;transform:translateX(-50%);z-index:2147483647;background:#1b1b1b;" +
+    "color:#fff;padding:.6rem 1rem;border-radius:8px;font:15px/1.4 system-ui,sans-serif";
+  root.append(note);
+  doc.documentElement.append(host);
+  setTimeout(() => host.remove(), ms);
+  return host;
+}

@@ -1,0 +1,171 @@
+/**
+ * Catch the send in the same event: capture-phase listeners on the window see a Send click or a
+ * Ctrl/Cmd+Enter before the site does, decide synchronously from the held policy, and stop the event only
+ * when the teacher should be asked. Listeners sit on the window, so compose windows a single-page app
+ * opens later are guarded without watching the DOM. Any error lets the send through (fail open).
+ */
+import type { SendOutcome } from "../model/records";
+import { decideSend, startOfTomorrow, type AllowReason, type SendPolicy } from "./decide";
+import { HOST_TAG, openDialog, type GuardChoice, type GuardDialog } from "./dialog";
+import { pressElement, type SiteAdapter } from "./sites";
+import { guardClock, scheduleHelp, warningText, whenText, type GuardClock } from "./text";
+
+export interface GuardDeps {
+  adapter: SiteAdapter;
+  /** The policy to decide with, already carrying any snooze. */
+  policy(): SendPolicy;
+  now(): number;
+  record(outcome: SendOutcome, at: number): void;
+  snooze(until: number): void;
+  /** Shown when the site's schedule-send was opened for the teacher. */
+  note?(text: string): void;
+  clock?: GuardClock;
+}
+
+/** What each allowed send is recorded as; sends to the teacher's own exceptions are not work contact. */
+const ALLOWED_OUTCOME: Record<AllowReason, SendOutcome | null> = {
+  "in-hours": "in-hours",
+  snoozed: "sent-anyway",
+  exception: null,
+  off: null,
+  stale: null,
+};
+
+export function installGuard(win: Window, deps: GuardDeps): () => void {
+  const { adapter } = deps;
+  const doc = win.document;
+  const clock = deps.clock ?? guardClock();
+  let dialog: GuardDialog | null = null;
+  // The one Send the guard itself is pressing after "Send now" (or after an error): let it through.
+  let bypass: Element | null = null;
+
+  const releaseSend = (send: Element) => {
+    bypass = send;
+    try {
+      pressElement(send);
+    } finally {
+      bypass = null;
+    }
+  };
+
+  const stop = (e: Event) => {
+    e.preventDefault();
+    e.stopImmediatePropagation();
+  };
+
+  const intercept = (e: Event, send: Element, compose: Element) => {
+    if (dialog) {
+      // A second Send while the teacher is deciding: hold it, the dialog already asks.
+      stop(e);
+      return;
+    }
+    let stopped = false;
+    try {
+      const policy = deps.policy();
+      const now = deps.now();
+      const recipients = policy.exceptions.length > 0 ? adapter.recipients(compose) : undefined;
+      const decision = decideSend(policy, now, recipients);
+      if (decision.action === "allow") {
+        const outcome = ALLOWED_OUTCOME[decision.reason];
+        if (outcome) deps.record(outcome, now);
+        return;
+      }
+      stop(e);
+      stopped = true;
+      const returnFocus = doc.activeElement as HTMLElement | null;
+      const schedule = decision.nextStart === null ? null : whenText(decision.nextStart, now, clock);
+      const finish = () => {
+        dialog?.close();
+        dialog = null;
+        returnFocus?.focus?.();
+      };
+      let released = false;
+      const onChoice = (choice: GuardChoice, snooze: boolean) => {
+        const at = deps.now();
+        if (snooze) deps.snooze(startOfTomorrow(at));
+        if (choice === "send") {
+          finish();
+          releaseSend(send);
+          released = true;
+          deps.record("sent-anyway", at);
+        } else if (choice === "cancel") {
+          deps.record("cancelled", at);
+          finish();
+        } else {
+          deps.record("scheduled", at);
+          const when = schedule ?? "";
+          if (adapter.openSchedule(send)) {
+            finish();
+            deps.note?.(`Pick ${when} in the schedule-send that has just opened.`);
+          } else {
+            dialog?.explain(scheduleHelp(adapter.site, when), finish);
+          }
+        }
+      };
+      dialog = openDialog(doc, {
+        message: warningText(decision, policy, now, clock),
+        scheduleLabel: schedule && `Schedule for ${schedule}`,
+        onChoice: (choice, snooze) => {
+          try {
+            onChoice(choice, snooze);
+          } catch {
+            // Only "Send now" is a send; an error while cancelling or scheduling must not send the email.
+            failOpen(choice === "send" && !released ? send : null);
+          }
+        },
+      });
+      deps.record("warned", now);
+    } catch {
+      failOpen(stopped ? send : null);
+    }
+  };
+
+  /** Record the error; if the send was already held, close whatever is open and let it go through. */
+  const failOpen = (heldSend: Element | null) => {
+    try {
+      deps.record("guard-error", Date.now());
+    } catch {
+      // Recording is best effort; the send matters more.
+    }
+    dialog?.close();
+    dialog = null;
+    if (heldSend) releaseSend(heldSend);
+  };
+
+  const onClick = (e: MouseEvent) => {
+    const target = elementOf(e.target);
+    if (!target || target.localName === HOST_TAG) return;
+    const send = target.closest(adapter.send);
+    if (!send || send === bypass) return;
+    const compose = adapter.composeOf(send);
+    if (compose) intercept(e, send, compose);
+  };
+
+  const onKeydown = (e: KeyboardEvent) => {
+    // The hot path: ordinary typing returns here.
+    if (e.key !== "Enter" && e.key !== " ") return;
+    const target = elementOf(e.target);
+    if (!target || target.localName === HOST_TAG) return;
+    const modified = e.ctrlKey || e.metaKey;
+    // Enter or Space on a focused Send button is a send too; plain Enter elsewhere is a new line.
+    if (!modified && !target.matches(adapter.send)) return;
+    if (modified && e.key !== "Enter") return;
+    const compose = adapter.composeOf(target);
+    const send = compose && (modified ? adapter.sendIn(compose) : target);
+    if (compose && send && send !== bypass) intercept(e, send, compose);
+  };
+
+  win.addEventListener("click", onClick, true);
+  win.addEventListener("keydown", onKeydown, true);
+  return () => {
+    win.removeEventListener("click", onClick, true);
+    win.removeEventListener("keydown", onKeydown, true);
+    dialog?.close();
+    dialog = null;
+  };
+}
+
+/** Event targets from any realm (the page's, the content script's, a test DOM's). */
+function elementOf(target: EventTarget | null): Element | null {
+  return target && (target as Node).nodeType === 1 ? (target as Element) : null;
+}
