@@ -1,0 +1,323 @@
+import {
+  SEND_OUTCOMES,
+  type ClassificationRule,
+  type CoverDecision,
+  type ItemKind,
+  type Profile,
+  type SendOutcome,
+  type SendRecord,
+  type Source,
+  type WorkItem,
+} from "../model";
+import { classificationRuleSchema, coverDecisionSchema, profileSchema, sourceSchema } from "../model/schema";
+import { PROFILE_KEY, type WithinHoursDB } from "./db";
+import { guarded, StoreError } from "./errors";
+import { LONG_ITEM_MS } from "./versions";
+
+/** Bulk writes go in chunks of this many rows inside one transaction (PLATFORM.md, Storage). */
+export const CHUNK_SIZE = 1000;
+
+// ---- profile and settings
+
+export function getProfile(db: WithinHoursDB): Promise<Profile | undefined> {
+  return guarded(async () => {
+    const row = await db.settings.get(PROFILE_KEY);
+    if (row === undefined) return undefined;
+    const parsed = profileSchema.safeParse(row.value);
+    if (!parsed.success) {
+      throw new StoreError(
+        "invalid",
+        "Your saved profile could not be read. It has been kept as it was; please check your settings page and save them again.",
+        { cause: parsed.error },
+      );
+    }
+    return parsed.data as Profile;
+  });
+}
+
+export async function saveProfile(db: WithinHoursDB, profile: Profile): Promise<void> {
+  const parsed = profileSchema.safeParse(profile);
+  if (!parsed.success) {
+    throw new StoreError(
+      "invalid",
+      "These settings could not be saved because some of them are not valid. Nothing was changed.",
+      {
+        cause: parsed.error,
+      },
+    );
+  }
+  await guarded(() => db.settings.put({ key: PROFILE_KEY, value: withoutUndefined(parsed.data) }));
+}
+
+export function getSetting<T>(db: WithinHoursDB, key: string): Promise<T | undefined> {
+  return guarded(async () => (await db.settings.get(key))?.value as T | undefined);
+}
+
+/** Values must be plain JSON so a backup round trip keeps them exactly. */
+export async function setSetting(db: WithinHoursDB, key: string, value: unknown): Promise<void> {
+  await guarded(() => db.settings.put({ key, value }));
+}
+
+// ---- work items
+
+/** Items overlapping [start, end): a short range on the start index plus the few long items. */
+export function itemsBetween(db: WithinHoursDB, start: number, end: number): Promise<WorkItem[]> {
+  return guarded(() =>
+    db.transaction("r", db.items, async () => {
+      const [recent, long] = await Promise.all([
+        db.items
+          .where("start")
+          .between(start - LONG_ITEM_MS, end, true, false)
+          .toArray(),
+        db.items.where("longItemStart").below(end).toArray(),
+      ]);
+      const byId = new Map<string, WorkItem>();
+      for (const item of [...recent, ...long]) {
+        if (overlaps(item, start, end)) byId.set(item.id, item);
+      }
+      return [...byId.values()].sort((a, b) => a.start - b.start || a.id.localeCompare(b.id));
+    }),
+  );
+}
+
+/** Zero-length items (an event with no end) count where they stand. */
+function overlaps(item: WorkItem, start: number, end: number): boolean {
+  return item.start < end && (item.end > start || item.start >= start);
+}
+
+export async function putItems(db: WithinHoursDB, items: readonly WorkItem[]): Promise<void> {
+  await guarded(() =>
+    db.transaction("rw", db.items, async () => {
+      for (let i = 0; i < items.length; i += CHUNK_SIZE)
+        await db.items.bulkPut(items.slice(i, i + CHUNK_SIZE));
+    }),
+  );
+}
+
+export interface ReplaceCounts {
+  added: number;
+  /** Ids that persisted with a changed time, title or other field. */
+  updated: number;
+  unchanged: number;
+  removed: number;
+}
+
+/**
+ * A source's fresh copy replaces its old items: upsert by id, delete what vanished upstream. For ids
+ * that persist, the teacher's confirmed kind and directed status win over the new classification, and
+ * `firstSeen` stays the first time the item was seen (notice and "foreseeable" checks depend on it).
+ */
+export async function replaceSourceItems(
+  db: WithinHoursDB,
+  sourceId: string,
+  items: readonly WorkItem[],
+): Promise<ReplaceCounts> {
+  const incoming = new Map<string, WorkItem>();
+  for (const item of items) {
+    if (item.source !== sourceId)
+      throw new TypeError(`Item ${item.id} belongs to ${item.source}, not ${sourceId}`);
+    incoming.set(item.id, item);
+  }
+  return guarded(() =>
+    db.transaction("rw", db.items, async () => {
+      const existing = new Map(
+        (await db.items.where("source").equals(sourceId).toArray()).map((i) => [i.id, i]),
+      );
+      const toWrite: WorkItem[] = [];
+      const counts: ReplaceCounts = { added: 0, updated: 0, unchanged: 0, removed: 0 };
+      for (const fresh of incoming.values()) {
+        const old = existing.get(fresh.id);
+        if (!old) {
+          counts.added++;
+          toWrite.push(fresh);
+          continue;
+        }
+        const merged = mergeKeepingTeacher(old, fresh);
+        if (sameItem(old, merged)) {
+          counts.unchanged++;
+        } else {
+          counts.updated++;
+          toWrite.push(merged);
+        }
+      }
+      const vanished = [...existing.keys()].filter((id) => !incoming.has(id));
+      counts.removed = vanished.length;
+      for (let i = 0; i < vanished.length; i += CHUNK_SIZE)
+        await db.items.bulkDelete(vanished.slice(i, i + CHUNK_SIZE));
+      for (let i = 0; i < toWrite.length; i += CHUNK_SIZE)
+        await db.items.bulkPut(toWrite.slice(i, i + CHUNK_SIZE));
+      return counts;
+    }),
+  );
+}
+
+function mergeKeepingTeacher(old: WorkItem, fresh: WorkItem): WorkItem {
+  const merged: WorkItem = { ...fresh };
+  if (old.firstSeen !== undefined)
+    merged.firstSeen = Math.min(old.firstSeen, fresh.firstSeen ?? old.firstSeen);
+  if (old.confirmed) {
+    merged.kind = old.kind;
+    merged.directed = old.directed;
+    merged.confirmed = true;
+  }
+  return withoutUndefined(merged);
+}
+
+function sameItem(a: WorkItem, b: WorkItem): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as (keyof WorkItem)[]);
+  for (const key of keys) if (a[key] !== b[key]) return false;
+  return true;
+}
+
+export async function confirmItem(
+  db: WithinHoursDB,
+  id: string,
+  kind: ItemKind,
+  directed: boolean,
+): Promise<void> {
+  const changed = await guarded(() => db.items.update(id, { kind, directed, confirmed: true }));
+  if (changed === 0 && !(await guarded(() => db.items.get(id)))) {
+    throw new StoreError(
+      "not-found",
+      "That calendar entry is no longer there (its calendar may have been refreshed). Nothing was changed.",
+    );
+  }
+}
+
+/**
+ * Items the teacher has not confirmed, earliest first. IndexedDB cannot index a boolean, so this walks
+ * the start index and stops once it has `limit`; fine for the thousands of items a year holds.
+ */
+export function unconfirmedItems(db: WithinHoursDB, limit = 50): Promise<WorkItem[]> {
+  return guarded(() =>
+    db.items
+      .orderBy("start")
+      .filter((item) => !item.confirmed)
+      .limit(limit)
+      .toArray(),
+  );
+}
+
+export function countUnconfirmed(db: WithinHoursDB): Promise<number> {
+  return guarded(() => db.items.filter((item) => !item.confirmed).count());
+}
+
+// ---- sources
+
+export async function saveSource(db: WithinHoursDB, source: Source): Promise<void> {
+  const parsed = sourceSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new StoreError(
+      "invalid",
+      "This calendar's details could not be saved because they are not valid. Nothing was changed.",
+      {
+        cause: parsed.error,
+      },
+    );
+  }
+  await guarded(() => db.sources.put(withoutUndefined(parsed.data)));
+}
+
+export function listSources(db: WithinHoursDB): Promise<Source[]> {
+  return guarded(async () => (await db.sources.toArray()).sort((a, b) => a.name.localeCompare(b.name)));
+}
+
+/** Deletes a source and every item that came from it, together or not at all. */
+export async function deleteSource(db: WithinHoursDB, id: string): Promise<{ removedItems: number }> {
+  return guarded(() =>
+    db.transaction("rw", db.items, db.sources, async () => {
+      const removedItems = await db.items.where("source").equals(id).delete();
+      await db.sources.delete(id);
+      return { removedItems };
+    }),
+  );
+}
+
+// ---- send log: times and outcomes only
+
+export function recordSend(db: WithinHoursDB, record: SendRecord): Promise<number> {
+  // Copy only the permitted fields, so nothing else a caller passes (a subject, an address) is kept.
+  const row: SendRecord = { at: record.at, outcome: record.outcome, site: record.site };
+  return guarded(() => db.sendLog.add(row));
+}
+
+/** Sends per outcome with `at` in [start, end). Every outcome is present, zero when none. */
+export function sendCounts(
+  db: WithinHoursDB,
+  start: number,
+  end: number,
+): Promise<Record<SendOutcome, number>> {
+  return guarded(async () => {
+    const counts = Object.fromEntries(SEND_OUTCOMES.map((o) => [o, 0])) as Record<SendOutcome, number>;
+    await db.sendLog
+      .where("at")
+      .between(start, end, true, false)
+      .each((r) => counts[r.outcome]++);
+    return counts;
+  });
+}
+
+// ---- cover decisions
+
+/** Adds a decision, or updates it when it has an id (a pending request later accepted). Returns the id. */
+export async function recordCoverDecision(db: WithinHoursDB, decision: CoverDecision): Promise<number> {
+  const parsed = coverDecisionSchema.safeParse(decision);
+  if (!parsed.success) {
+    throw new StoreError(
+      "invalid",
+      "This cover decision could not be saved because it is not valid. Nothing was changed.",
+      {
+        cause: parsed.error,
+      },
+    );
+  }
+  return guarded(() => db.coverDecisions.put(withoutUndefined(parsed.data)));
+}
+
+/** Decisions about cover slots starting in [start, end), earliest first. */
+export function coverDecisionsBetween(
+  db: WithinHoursDB,
+  start: number,
+  end: number,
+): Promise<CoverDecision[]> {
+  return guarded(() => db.coverDecisions.where("start").between(start, end, true, false).toArray());
+}
+
+// ---- classification rules
+
+export function listClassificationRules(db: WithinHoursDB): Promise<ClassificationRule[]> {
+  return guarded(() => db.classificationRules.toArray());
+}
+
+/** Adds a rule; a rule for the same text replaces the older one, so the newest correction wins. */
+export async function addClassificationRule(db: WithinHoursDB, rule: ClassificationRule): Promise<number> {
+  const parsed = classificationRuleSchema.safeParse({
+    ...rule,
+    contains: rule.contains.trim().toLowerCase(),
+  });
+  if (!parsed.success) {
+    throw new StoreError(
+      "invalid",
+      "This rule could not be saved: it needs some text to look for. Nothing was changed.",
+      {
+        cause: parsed.error,
+      },
+    );
+  }
+  const { id: _ignored, ...fresh } = parsed.data;
+  return guarded(() =>
+    db.transaction("rw", db.classificationRules, async () => {
+      await db.classificationRules.filter((r) => r.contains === fresh.contains).delete();
+      return db.classificationRules.add(fresh);
+    }),
+  );
+}
+
+export async function deleteClassificationRule(db: WithinHoursDB, id: number): Promise<void> {
+  await guarded(() => db.classificationRules.delete(id));
+}
+
+/** Drops keys whose value is undefined, so what is stored matches what a JSON backup gives back. */
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
