@@ -39,7 +39,12 @@ export function Popup() {
   const unconfirmedTotal = useLiveQuery(() => db.items.filter((i) => !i.confirmed && (i.confidence ?? 1) < 0.6).count(), []);
 
   useEffect(() => {
-    if (items.value) document.body.dataset.ready = "true";
+    if (!items.value || document.body.dataset.ready) return;
+    // The week is on screen: mark it for the bench (first paint) and for tests.
+    requestAnimationFrame(() => {
+      performance.mark("wh-week-painted");
+      document.body.dataset.ready = "true";
+    });
   }, [items.value]);
 
   function shiftWeek(days: number) {

@@ -1,0 +1,142 @@
+/**
+ * Launches Debian's Chromium with the built extension loaded (PLATFORM.md recipe), serves saved pages at
+ * their real addresses, and stops the service worker on demand. Shared by browser tests, bench and demo.
+ */
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromium, type BrowserContext, type Page, type Worker } from "playwright-core";
+
+export const BUILD_DIR = path.resolve(process.env.WH_BUILD_DIR ?? "build/chrome-mv3-prod");
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export interface Launched {
+  ctx: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  /** Open popup.html, options.html… in a tab. */
+  openExtensionPage(file: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** IANA zone for the browser's local time (pages and service worker alike). */
+  tz?: string;
+  /** Load no extension (for side-by-side "without" measurements). */
+  withoutExtension?: boolean;
+  headless?: boolean;
+  buildDir?: string;
+}
+
+const QUIET_FLAGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-default-apps",
+];
+
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<Launched> {
+  const buildDir = options.buildDir ?? BUILD_DIR;
+  const userDataDir = mkdtempSync(path.join(tmpdir(), "wh-profile-"));
+  const args = options.withoutExtension
+    ? QUIET_FLAGS
+    : [...QUIET_FLAGS, `--disable-extensions-except=${buildDir}`, `--load-extension=${buildDir}`];
+  const ctx = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: options.headless ?? true,
+    args,
+    env: { ...process.env, TZ: options.tz ?? process.env.TZ ?? "Europe/London" },
+    viewport: { width: 1000, height: 800 },
+  });
+  const close = async () => {
+    await ctx.close().catch(() => undefined);
+    rmSync(userDataDir, { recursive: true, force: true });
+  };
+  if (options.withoutExtension) {
+    return {
+      ctx,
+      extensionId: "",
+      serviceWorker: undefined as unknown as Worker,
+      openExtensionPage: () => Promise.reject(new Error("no extension loaded")),
+      close,
+    };
+  }
+  const serviceWorker = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent("serviceworker", { timeout: 15_000 }));
+  const extensionId = new URL(serviceWorker.url()).host;
+  const openExtensionPage = async (file: string) => {
+    const page = await ctx.newPage();
+    await page.goto(`chrome-extension://${extensionId}/${file}`);
+    return page;
+  };
+  return { ctx, extensionId, serviceWorker, openExtensionPage, close };
+}
+
+/** Serve a saved page (or any body) at a real address, so content scripts matching that host run. */
+export async function servePage(
+  ctx: BrowserContext,
+  urlGlob: string,
+  body: string | { file: string },
+  contentType = "text/html; charset=utf-8",
+): Promise<void> {
+  const text = typeof body === "string" ? body : readFileSync(body.file, "utf8");
+  await ctx.route(urlGlob, (route) => route.fulfill({ status: 200, contentType, body: text }));
+}
+
+/** Send a message from an extension page, as the popup or options page would. */
+export async function sendFromPage<T = unknown>(page: Page, message: unknown): Promise<T> {
+  return page.evaluate(
+    (m) =>
+      (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m),
+    message,
+  ) as Promise<T>;
+}
+
+/** Stop the extension's service worker through CDP, as Chrome does when it is idle. */
+export async function stopServiceWorker(launched: Launched, page: Page): Promise<void> {
+  const session = await launched.ctx.newCDPSession(page);
+  const { targetInfos } = (await session.send("Target.getTargets")) as {
+    targetInfos: { targetId: string; type: string; url: string }[];
+  };
+  const worker = targetInfos.find(
+    (t) => t.type === "service_worker" && t.url.startsWith(`chrome-extension://${launched.extensionId}/`),
+  );
+  if (!worker) throw new Error("service worker target not found");
+  await session.send("Target.closeTarget", { targetId: worker.targetId });
+  await session.detach();
+}
+
+/**
+ * Run code inside a content script's isolated world on a web page (CDP), to act as a content script would
+ * (for example to try a forged privileged message).
+ */
+export async function evaluateInContentScript<T>(
+  launched: Launched,
+  page: Page,
+  expression: string,
+): Promise<T> {
+  const session = await launched.ctx.newCDPSession(page);
+  const contexts: { id: number; origin: string; name: string; auxData?: { type?: string } }[] = [];
+  session.on("Runtime.executionContextCreated", (e: { context: (typeof contexts)[number] }) =>
+    contexts.push(e.context),
+  );
+  await session.send("Runtime.enable");
+  const deadline = Date.now() + 5_000;
+  let isolated: (typeof contexts)[number] | undefined;
+  while (!(isolated = contexts.find((c) => c.auxData?.type === "isolated" && c.name === "Within Hours"))) {
+    if (Date.now() > deadline) throw new Error("no content-script world found on the page");
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const result = (await session.send("Runtime.evaluate", {
+    expression,
+    contextId: isolated.id,
+    awaitPromise: true,
+    returnByValue: true,
+  })) as { result: { value: T }; exceptionDetails?: { text: string } };
+  await session.detach();
+  if (result.exceptionDetails) throw new Error(result.exceptionDetails.text);
+  return result.result.value;
+}

@@ -1,0 +1,165 @@
+/**
+ * The demo: a made-up England secondary teacher's autumn term (demo/teacher-term.ics), served from
+ * 127.0.0.1, imported through the options page of the built extension in Chromium; then the popup's week,
+ * and an out-of-hours send held on a Gmail compose page. With no display it runs headless, saves
+ * screenshots in demo/out/ and prints a text summary; with a display it leaves the browser open.
+ */
+import { createServer } from "node:http";
+import { mkdirSync, readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import type { AddressInfo } from "node:net";
+import { launchWithExtension, sendFromPage, servePage } from "../e2e/harness";
+import type { StoredLedger } from "../src/background/services";
+import { hoursText } from "../src/ui/format";
+
+const OUT = path.resolve("demo/out");
+const TERM_FILE = path.resolve("demo/teacher-term.ics");
+const headless = !process.env.DISPLAY || process.argv.includes("--headless");
+mkdirSync(OUT, { recursive: true });
+
+/** The teacher's school calendar, served like a school website would serve it (but on this machine only). */
+function serveDemoFiles(): Promise<{ url: string; close: () => void }> {
+  const server = createServer((req, res) => {
+    if (req.url === "/teacher-term.ics") {
+      res.writeHead(200, { "content-type": "text/calendar; charset=utf-8" });
+      res.end(readFileSync(TERM_FILE));
+    } else {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      res.end(
+        `<!doctype html><title>Within Hours demo</title><h1>Within Hours demo</h1>` +
+          `<p>The demo teacher's calendar: <a href="/teacher-term.ics">teacher-term.ics</a>. ` +
+          `Open the extension's popup from the toolbar to see the week.</p>`,
+      );
+    }
+  });
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({ url: `http://127.0.0.1:${port}`, close: () => server.close() });
+    }),
+  );
+}
+
+/** A zone where it is evening right now, so the send guard has something to hold whatever the hour here. */
+function eveningZone(now = new Date()): string {
+  const zones = (Intl as unknown as { supportedValuesOf(k: string): string[] }).supportedValuesOf("timeZone");
+  const hourIn = (zone: string) =>
+    Number(new Intl.DateTimeFormat("en-GB", { timeZone: zone, hour: "2-digit", hour12: false }).format(now));
+  return zones.find((z) => z.includes("/") && hourIn(z) >= 20 && hourIn(z) <= 22) ?? "Pacific/Auckland";
+}
+
+async function readLedger(page: import("playwright-core").Page): Promise<StoredLedger> {
+  return page.evaluate(
+    () =>
+      new Promise<StoredLedger>((resolve, reject) => {
+        const open = indexedDB.open("within-hours");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction("settings").objectStore("settings").get("ledger");
+          get.onsuccess = () => resolve((get.result as { value: StoredLedger }).value);
+        };
+      }),
+  );
+}
+
+async function teacherWeek(): Promise<void> {
+  const files = await serveDemoFiles();
+  const browser = await launchWithExtension({ tz: "Europe/London", headless });
+  try {
+    const home = await browser.ctx.newPage();
+    await home.goto(files.url);
+    const options = await browser.openExtensionPage("options.html");
+    await sendFromPage(options, {
+      type: "profile/save",
+      profile: { jurisdiction: "england", timeZone: "Europe/London", academicYearStart: "2026-09-01" },
+    });
+
+    // Import the term the way a teacher does: choose the file on the options page.
+    const ics = await (await fetch(`${files.url}/teacher-term.ics`)).text();
+    await options.locator("input[name=ics-file]").setInputFiles({
+      name: "teacher-term.ics",
+      mimeType: "text/calendar",
+      buffer: Buffer.from(ics),
+    });
+    const status = options.getByTestId("sources-status");
+    await status.waitFor({ timeout: 30_000 });
+    console.log(`Imported demo/teacher-term.ics: ${await status.textContent()}`);
+
+    const ledger = await readLedger(options);
+    // Show the week with the most findings: that is where a rep would start.
+    const week = pickWeekWithFindings(ledger) ?? "2026-11-23";
+    const popup = await browser.openExtensionPage(`popup.html?week=${week}`);
+    await popup.setViewportSize({ width: 400, height: 900 });
+    await popup.locator("body[data-ready=true]").waitFor();
+    await popup.screenshot({ path: path.join(OUT, "popup.png"), fullPage: true });
+    await options.screenshot({ path: path.join(OUT, "options.png"), fullPage: true });
+
+    printSummary(ledger, week);
+    if (!headless) {
+      console.log("\nChromium is open with the demo teacher loaded. Close the window to end the demo.");
+      await new Promise((resolve) => browser.ctx.on("close", resolve));
+    }
+  } finally {
+    await browser.close();
+    files.close();
+  }
+}
+
+function pickWeekWithFindings(ledger: StoredLedger): string | undefined {
+  const counts = new Map<string, number>();
+  for (const week of ledger.evaluation.weeks) {
+    const start = Date.parse(`${week.start}T00:00:00Z`);
+    const n = ledger.evaluation.findings.filter(
+      (f) => f.severity !== "info" && f.start >= start && f.start < start + 7 * 86_400_000,
+    ).length;
+    counts.set(week.start, n);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+function printSummary(ledger: StoredLedger, week: string): void {
+  const { weeks, year, findings } = ledger.evaluation;
+  console.log("\nWeek        Directed   Teaching   PPA        Cover  Meetings  Evenings");
+  for (const w of weeks.filter((w) => w.directedMinutes > 0)) {
+    console.log(
+      `${w.start}  ${hoursText(w.directedMinutes).padEnd(10)} ${hoursText(w.teachingMinutes).padEnd(10)} ` +
+        `${hoursText(w.ppaMinutes).padEnd(10)} ${String(w.coverCount).padEnd(6)} ${String(w.meetingCount).padEnd(9)} ${w.eveningCount}`,
+    );
+  }
+  console.log(
+    `\nYear from ${year.start}: ${hoursText(year.directedMinutes)} directed so far of ${hoursText(year.budgetMinutes)}; ` +
+      `forecast ${hoursText(year.forecastMinutes)}.`,
+  );
+  const byRule = new Map<string, number>();
+  for (const f of findings) byRule.set(`${f.severity} ${f.rule}`, (byRule.get(`${f.severity} ${f.rule}`) ?? 0) + 1);
+  console.log(`Findings (${findings.length}):`);
+  for (const [key, n] of [...byRule].sort()) console.log(`  ${n} × ${key}`);
+  console.log(`\nScreenshot of the popup for the week of ${week}: demo/out/popup.png; settings: demo/out/options.png`);
+}
+
+async function lateSend(): Promise<void> {
+  const zone = eveningZone();
+  const browser = await launchWithExtension({ tz: zone, headless });
+  try {
+    const fixtures = path.resolve("e2e/fixtures/gmail");
+    const page = readdirSync(fixtures).find((f) => f.endsWith(".html"));
+    if (!page) throw new Error("no Gmail compose fixture in e2e/fixtures/gmail");
+    await servePage(browser.ctx, "https://mail.google.com/**", { file: path.join(fixtures, page) });
+    const tab = await browser.ctx.newPage();
+    await tab.goto("https://mail.google.com/mail/u/0/#inbox?compose=new");
+    const local = new Intl.DateTimeFormat("en-GB", { timeZone: zone, weekday: "long", hour: "2-digit", minute: "2-digit" });
+    console.log(`\nSend guard: a new teacher whose browser clock says ${local.format(new Date())} (${zone}) presses Send…`);
+    await tab.locator("div[role=button]:has-text('Send'), [data-tooltip^='Send']").first().click();
+    const dialog = tab.getByRole("alertdialog");
+    await dialog.waitFor({ timeout: 10_000 });
+    console.log(`The send was held. The dialog says: ${(await dialog.innerText()).replace(/\s+/g, " ").trim()}`);
+    await tab.screenshot({ path: path.join(OUT, "send-guard.png") });
+    console.log("Screenshot: demo/out/send-guard.png");
+    if (!headless) await new Promise((resolve) => browser.ctx.on("close", resolve));
+  } finally {
+    await browser.close();
+  }
+}
+
+await teacherWeek();
+await lateSend();
