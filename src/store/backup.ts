@@ -1,0 +1,245 @@
+import { z } from "zod";
+import type { ClassificationRule, CoverDecision, SendRecord, Source, WorkItem } from "../model";
+import {
+  classificationRuleSchema,
+  coverDecisionSchema,
+  profileSchema,
+  sendRecordSchema,
+  sourceSchema,
+  workItemSchema,
+} from "../model/schema";
+import { PROFILE_KEY, SCHEMA_VERSION, type SettingRow, type WithinHoursDB } from "./db";
+import { guarded } from "./errors";
+import { CHUNK_SIZE } from "./repo";
+import { VERSIONS } from "./versions";
+
+/**
+ * Everything the teacher has, in one JSON file, and back. An import is checked completely before the
+ * database is touched, then replaces every table in one transaction: it all happens or none of it does.
+ */
+export const BACKUP_FORMAT = "within-hours-backup";
+
+export interface BackupTables {
+  items: WorkItem[];
+  sources: Source[];
+  settings: SettingRow[];
+  sendLog: SendRecord[];
+  coverDecisions: CoverDecision[];
+  classificationRules: ClassificationRule[];
+}
+export type TableName = keyof BackupTables;
+
+export interface Backup {
+  format: typeof BACKUP_FORMAT;
+  schemaVersion: number;
+  exportedAt: string;
+  tables: BackupTables;
+}
+
+export type BackupErrorReason = "not-ours" | "newer-version" | "corrupt";
+
+export class BackupError extends Error {
+  override readonly name = "BackupError";
+  constructor(
+    readonly reason: BackupErrorReason,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** Tables in the order they are written. */
+const TABLE_NAMES: readonly TableName[] = [
+  "items",
+  "sources",
+  "settings",
+  "sendLog",
+  "coverDecisions",
+  "classificationRules",
+];
+
+/** What one row is called in a message: "item 12", "calendar 2". */
+const ROW_LABEL: Record<TableName, string> = {
+  items: "item",
+  sources: "calendar",
+  settings: "setting",
+  sendLog: "send record",
+  coverDecisions: "cover decision",
+  classificationRules: "classification rule",
+};
+
+const PRIMARY_KEY: Record<TableName, string> = {
+  items: "id",
+  sources: "id",
+  settings: "key",
+  sendLog: "id",
+  coverDecisions: "id",
+  classificationRules: "id",
+};
+
+const notBefore = <T extends { start: number; end: number }>(row: T) => row.end >= row.start;
+// Read with the field name: "item 12: end is before start".
+const endBeforeStart = { message: "is before start", path: ["end"] };
+
+const settingSchema = z
+  .object({ key: z.string().min(1).max(200), value: z.unknown() })
+  .superRefine((row, ctx) => {
+    if (row.key !== PROFILE_KEY) return;
+    const profile = profileSchema.safeParse(row.value);
+    for (const issue of profile.success ? [] : profile.error.issues) {
+      ctx.addIssue({ ...issue, path: ["value", ...issue.path] } as z.core.$ZodRawIssue);
+    }
+  });
+
+const ROW_SCHEMA: Record<TableName, z.ZodType> = {
+  items: workItemSchema.refine(notBefore, endBeforeStart),
+  sources: sourceSchema,
+  settings: settingSchema,
+  sendLog: sendRecordSchema,
+  coverDecisions: coverDecisionSchema.refine(notBefore, endBeforeStart),
+  classificationRules: classificationRuleSchema,
+};
+
+export async function exportAll(db: WithinHoursDB, now: number = Date.now()): Promise<Backup> {
+  const tables = await guarded(() =>
+    db.transaction("r", TABLE_NAMES, async () => {
+      const rows = await Promise.all(TABLE_NAMES.map((name) => db.table(name).toArray()));
+      return Object.fromEntries(TABLE_NAMES.map((name, i) => [name, rows[i]])) as unknown as BackupTables;
+    }),
+  );
+  return {
+    format: BACKUP_FORMAT,
+    schemaVersion: SCHEMA_VERSION,
+    exportedAt: new Date(now).toISOString(),
+    tables,
+  };
+}
+
+export function parseBackupText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new BackupError(
+      "corrupt",
+      "This backup is damaged (the file is incomplete or not readable); nothing was changed.",
+      { cause: error },
+    );
+  }
+}
+
+/** Checks a backup completely and returns its tables, or throws a BackupError saying what is wrong. */
+export function validateBackup(data: unknown): BackupTables {
+  if (!isRecord(data) || data.format !== BACKUP_FORMAT) {
+    throw new BackupError("not-ours", "This file is not a Within Hours backup. Nothing was changed.");
+  }
+  const version = data.schemaVersion;
+  if (typeof version === "number" && version > SCHEMA_VERSION) {
+    throw new BackupError(
+      "newer-version",
+      "This backup was made by a newer version of Within Hours; update the extension and try again. Nothing was changed.",
+    );
+  }
+  const written = VERSIONS.find((v) => v.version === version);
+  if (!written) throw damaged("its version number is missing");
+  if (!isRecord(data.tables)) throw damaged("its tables are missing");
+
+  const tables = {} as Record<TableName, unknown[]>;
+  for (const name of TABLE_NAMES) {
+    const raw = data.tables[name];
+    // A table the backup's version did not have yet starts empty.
+    if (raw === undefined && !(name in written.stores)) {
+      tables[name] = [];
+      continue;
+    }
+    if (!Array.isArray(raw)) throw damaged(`the list of ${ROW_LABEL[name]}s is missing`);
+    const parsed = z.array(ROW_SCHEMA[name]).safeParse(raw, { reportInput: true });
+    if (!parsed.success) throw damaged(describeIssue(name, parsed.error.issues[0]!));
+    const seen = new Set<unknown>();
+    parsed.data.forEach((row, index) => {
+      const key = (row as Record<string, unknown>)[PRIMARY_KEY[name]];
+      if (key === undefined) return;
+      if (seen.has(key))
+        throw damaged(`${ROW_LABEL[name]} ${index + 1}: the same ${PRIMARY_KEY[name]} appears twice`);
+      seen.add(key);
+    });
+    tables[name] = parsed.data.map((row, index) => inInputOrder(raw[index], row));
+  }
+  return tables as unknown as BackupTables;
+}
+
+/**
+ * Replaces everything with the backup's contents. Nothing is written unless the whole file is valid, and
+ * the writes share one transaction, so a failure part way (a full disk) leaves the old data as it was.
+ */
+export async function importAll(
+  db: WithinHoursDB,
+  data: unknown,
+): Promise<{ counts: Record<TableName, number> }> {
+  const tables = validateBackup(data);
+  await guarded(() =>
+    db.transaction("rw", TABLE_NAMES, async () => {
+      for (const name of TABLE_NAMES) await db.table(name).clear();
+      for (const name of TABLE_NAMES) {
+        const rows = tables[name];
+        for (let i = 0; i < rows.length; i += CHUNK_SIZE)
+          await db.table(name).bulkAdd(rows.slice(i, i + CHUNK_SIZE));
+      }
+    }),
+  );
+  const counts = Object.fromEntries(TABLE_NAMES.map((name) => [name, tables[name].length])) as Record<
+    TableName,
+    number
+  >;
+  return { counts };
+}
+
+/**
+ * The checked row with its keys in the file's order (schemas list them in their own order), so that
+ * exporting what was imported gives the same file back, byte for byte.
+ */
+function inInputOrder(raw: unknown, checked: unknown): unknown {
+  if (!isRecord(raw) || !isRecord(checked)) return checked;
+  return Object.fromEntries(
+    Object.keys(raw)
+      .filter((key) => key in checked)
+      .map((key) => [key, checked[key]]),
+  );
+}
+
+function damaged(what: string): BackupError {
+  return new BackupError("corrupt", `This backup is damaged (${what}); nothing was changed.`);
+}
+
+function describeIssue(table: TableName, issue: z.core.$ZodIssue): string {
+  const [index, ...fieldPath] = issue.path;
+  const where =
+    typeof index === "number" ? `${ROW_LABEL[table]} ${index + 1}` : `the list of ${ROW_LABEL[table]}s`;
+  const field = fieldPath.length > 0 ? fieldPath.map(String).join(".") : "it";
+  return `${where}: ${field} ${describeProblem(issue)}`;
+}
+
+function describeProblem(issue: z.core.$ZodIssue): string {
+  if (issue.code !== "custom" && issue.input === undefined) return "is missing";
+  switch (issue.code) {
+    case "custom":
+      return issue.message;
+    case "invalid_type":
+      return "has the wrong kind of value";
+    case "invalid_value":
+      return "has a value Within Hours does not recognise";
+    case "too_small":
+    case "too_big":
+      return "is out of range";
+    case "invalid_format":
+      return "is not in the expected format";
+    case "unrecognized_keys":
+      return "has fields Within Hours does not recognise";
+    default:
+      return "is not valid";
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
