@@ -105,15 +105,14 @@ export function openDialog(doc: Document, options: DialogOptions): GuardDialog {
   root.addEventListener("keyup", swallow);
   root.addEventListener("keypress", swallow);
   // Focus that leaves the dialog (a click on the backdrop, the page moving focus) is brought back.
+  const firstButton = () => actions.querySelector("button");
   const holdFocus = (e: FocusEvent) => {
-    if (e.target !== host) focusables()[0]?.focus();
+    if (!e.composedPath().includes(host)) firstButton()?.focus();
   };
   doc.addEventListener("focusin", holdFocus, true);
 
   doc.documentElement.append(host);
-  focusables()
-    .find((b) => b.tagName === "BUTTON")
-    ?.focus();
+  firstButton()?.focus();
 
   return {
     host,

@@ -80,16 +80,21 @@ export const gmail: SiteAdapter = {
  * Outlook on the web (CH3COOOH/OutlookSendingSafety): Send is the primary half of a Fluent UI split button,
  * `button[class*="fui-SplitButton__primaryActionButton"]`; its arrow is the split button's
  * `fui-SplitButton__menuButton`. The compose is the nearest ancestor holding both a Send button and an
- * editable body, which keeps split buttons outside any compose out. Recipient wells are read by their
+ * editable body; if that ancestor also holds the app's landmarks (banner, navigation, main), the button
+ * lies outside any compose (a ribbon split button) and is left alone. Recipient wells are read by their
  * English labels only.
  */
+const APP_LANDMARKS = "[role=banner], [role=navigation], [role=main], [role=complementary]";
+
 export const outlook: SiteAdapter = {
   site: "outlook",
   send: 'button[class*="fui-SplitButton__primaryActionButton"]',
   composeOf(el) {
     let node: Element | null = el;
     for (let depth = 0; node && depth < 20; depth++, node = node.parentElement) {
-      if (node.querySelector(outlook.send) && node.querySelector('[contenteditable="true"]')) return node;
+      if (node.querySelector(outlook.send) && node.querySelector('[contenteditable="true"]')) {
+        return node.querySelector(APP_LANDMARKS) ? null : node;
+      }
     }
     return null;
   },

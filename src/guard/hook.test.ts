@@ -1,0 +1,275 @@
+// @vitest-environment happy-dom
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { SendOutcome } from "../model/records";
+import { type SendPolicy } from "./decide";
+import { HOST_TAG } from "./dialog";
+import { installGuard, type GuardDeps } from "./hook";
+import { gmail, outlook, type SiteAdapter } from "./sites";
+import { guardClock } from "./text";
+
+// The real Gmail compose dialog DOM, c. 2020 (fixtures/SOURCES.md), read unmodified.
+const GMAIL_2020 = readFileSync(
+  resolve(import.meta.dirname, "../../../shared/fixtures/gmail/compose-dialog-2020.html"),
+  "utf8",
+);
+
+const H = 3_600_000;
+const BASE = Date.UTC(2026, 9, 20); // Tuesday, midnight UTC
+const policyFor = (over: Partial<SendPolicy> = {}): SendPolicy => ({
+  version: 1,
+  computedAt: BASE,
+  validUntil: BASE + 14 * 24 * H,
+  windows: [
+    [BASE + 8 * H, BASE + 17 * H],
+    [BASE + 32 * H, BASE + 41 * H],
+  ],
+  exceptions: [],
+  windowName: "directed time",
+  advice: "NEU and NASUWT advise sending work email only in directed time (union advice)",
+  rule: "eng.email.directed",
+  enabled: true,
+  ...over,
+});
+
+interface Harness {
+  sends: number;
+  records: SendOutcome[];
+  now: number;
+  policy: SendPolicy;
+  uninstall: () => void;
+}
+
+/** Mount a compose and the site's own Send handlers (bubble phase, as Gmail and Outlook listen). */
+function mount(html: string, adapter: SiteAdapter, over: Partial<GuardDeps> = {}): Harness {
+  document.body.innerHTML = html;
+  const h: Harness = {
+    sends: 0,
+    records: [],
+    now: BASE + 21 * H + 40 * 60_000,
+    policy: policyFor(),
+    uninstall: () => {},
+  };
+  const onSend = () => h.sends++;
+  document.addEventListener("click", (e) => {
+    if ((e.target as Element).closest(adapter.send)) onSend();
+  });
+  document.addEventListener("keydown", (e) => {
+    if (e.key === "Enter" && (e.ctrlKey || e.metaKey) && adapter.composeOf(e.target as Element)) onSend();
+  });
+  h.uninstall = installGuard(window, {
+    adapter,
+    policy: () => h.policy,
+    now: () => h.now,
+    record: (o) => h.records.push(o),
+    snooze: (until) => (h.policy = { ...h.policy, snoozedUntil: until }),
+    clock: guardClock("UTC"),
+    ...over,
+  });
+  return h;
+}
+
+const sendButton = () => document.querySelector<HTMLElement>(gmail.send)!;
+const dialogRoot = () => document.querySelector(HOST_TAG)?.shadowRoot ?? null;
+const button = (text: string) =>
+  [...(dialogRoot()?.querySelectorAll("button") ?? [])].find((b) =>
+    b.textContent?.startsWith(text),
+  ) as HTMLButtonElement;
+
+let h: Harness;
+afterEach(() => {
+  h?.uninstall();
+  document.body.innerHTML = "";
+  document.querySelectorAll(HOST_TAG).forEach((n) => n.remove());
+});
+
+describe("Gmail (real 2020 compose DOM)", () => {
+  beforeEach(() => {
+    h = mount(GMAIL_2020, gmail);
+  });
+
+  it("finds the one Send button, not the More send options arrow", () => {
+    const all = document.querySelectorAll(gmail.send);
+    expect(all).toHaveLength(1);
+    expect(all[0]!.getAttribute("aria-label")).toMatch(/^Send/);
+  });
+
+  it("in hours: the site's Send runs exactly once and no dialog appears", () => {
+    h.now = BASE + 10 * H;
+    sendButton().click();
+    expect(h.sends).toBe(1);
+    expect(dialogRoot()).toBeNull();
+    expect(h.records).toEqual(["in-hours"]);
+  });
+
+  it("out of hours: Send is held and an alert dialog says why", () => {
+    sendButton().click();
+    expect(h.sends).toBe(0);
+    const dialog = dialogRoot()!.querySelector("[role=alertdialog]")!;
+    expect(dialog.getAttribute("aria-modal")).toBe("true");
+    expect(dialog.textContent).toContain(
+      "It is 21:40 on Tuesday; your directed time ended at 17:00 — NEU and NASUWT advise sending work email only in directed time (union advice).",
+    );
+    expect(button("Schedule for Wednesday 08:00")).toBeTruthy();
+    expect(dialogRoot()!.activeElement).toBe(button("Schedule for"));
+    expect(h.records).toEqual(["warned"]);
+  });
+
+  it("Send now lets the original send through exactly once", () => {
+    sendButton().click();
+    button("Send now").click();
+    expect(h.sends).toBe(1);
+    expect(dialogRoot()).toBeNull();
+    expect(h.records).toEqual(["warned", "sent-anyway"]);
+    sendButton().click();
+    expect(h.sends).toBe(1);
+  });
+
+  it("Keep editing and Esc cancel without sending", () => {
+    sendButton().click();
+    button("Keep editing").click();
+    sendButton().click();
+    dialogRoot()!
+      .querySelector("[role=alertdialog]")!
+      .dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true, composed: true }));
+    expect(h.sends).toBe(0);
+    expect(dialogRoot()).toBeNull();
+    expect(h.records).toEqual(["warned", "cancelled", "warned", "cancelled"]);
+  });
+
+  it("the keyboard path: Ctrl+Enter in the body is held, Send now sends once", () => {
+    const body = document.querySelector<HTMLElement>("[g_editable=true]")!;
+    body.dispatchEvent(
+      new KeyboardEvent("keydown", { key: "Enter", ctrlKey: true, bubbles: true, cancelable: true }),
+    );
+    expect(h.sends).toBe(0);
+    expect(dialogRoot()).not.toBeNull();
+    button("Send now").click();
+    expect(h.sends).toBe(1);
+  });
+
+  it("ignores ordinary typing and plain Enter in the body", () => {
+    const body = document.querySelector<HTMLElement>("[g_editable=true]")!;
+    body.dispatchEvent(new KeyboardEvent("keydown", { key: "a", bubbles: true }));
+    body.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
+    expect(dialogRoot()).toBeNull();
+  });
+
+  it("keeps focus inside: Tab cycles through the dialog's controls", () => {
+    sendButton().click();
+    const root = dialogRoot()!;
+    const controls = [...root.querySelectorAll<HTMLElement>("button, input")];
+    controls.at(-1)!.focus();
+    root.activeElement!.dispatchEvent(
+      new KeyboardEvent("keydown", { key: "Tab", bubbles: true, composed: true }),
+    );
+    expect(root.activeElement).toBe(controls[0]);
+  });
+
+  it("Schedule drives Gmail's own schedule-send menu", () => {
+    const picked = vi.fn();
+    document.querySelector('[selector="scheduledSend"]')!.addEventListener("click", picked);
+    sendButton().click();
+    button("Schedule for").click();
+    expect(picked).toHaveBeenCalledOnce();
+    expect(h.sends).toBe(0);
+    expect(h.records).toEqual(["warned", "scheduled"]);
+  });
+
+  it("Don't ask again until tomorrow lets later sends through until midnight", () => {
+    sendButton().click();
+    dialogRoot()!.querySelector<HTMLInputElement>("input[type=checkbox]")!.click();
+    button("Send now").click();
+    sendButton().click();
+    expect(h.sends).toBe(2);
+    expect(h.policy.snoozedUntil).toBeGreaterThan(h.now);
+  });
+
+  it("never warns when every recipient is one of the teacher's exceptions", () => {
+    h.policy = policyFor({ exceptions: ["home.example"] });
+    document.querySelector<HTMLTextAreaElement>("textarea[name=to]")!.value = "Me <me@home.example>";
+    sendButton().click();
+    expect(h.sends).toBe(1);
+    document.querySelector<HTMLTextAreaElement>("textarea[name=to]")!.value =
+      "me@home.example, head@school.example";
+    sendButton().click();
+    expect(h.sends).toBe(1);
+  });
+
+  it("a compose opened after load is guarded too", () => {
+    const later = document.createElement("div");
+    later.innerHTML = GMAIL_2020;
+    document.body.append(later);
+    later.querySelector<HTMLElement>(gmail.send)!.click();
+    expect(h.sends).toBe(0);
+    expect(dialogRoot()).not.toBeNull();
+  });
+});
+
+describe("fail open", () => {
+  it("an error while deciding lets the send through and is recorded", () => {
+    h = mount(GMAIL_2020, gmail, {
+      policy: () => {
+        throw new Error("broken policy");
+      },
+    });
+    sendButton().click();
+    expect(h.sends).toBe(1);
+    expect(h.records).toEqual(["guard-error"]);
+  });
+
+  it("an error after the send was held releases it exactly once", () => {
+    h = mount(GMAIL_2020, gmail, {
+      clock: {
+        ...guardClock("UTC"),
+        weekday: {
+          format: () => {
+            throw new Error("no Intl");
+          },
+        } as unknown as Intl.DateTimeFormat,
+      },
+    });
+    sendButton().click();
+    expect(h.sends).toBe(1);
+    expect(dialogRoot()).toBeNull();
+    expect(h.records).toEqual(["guard-error"]);
+  });
+});
+
+describe("Outlook (selectors from fixtures/SOURCES.md)", () => {
+  const OUTLOOK = `
+    <div role="banner"><div class="fui-SplitButton"><button class="fui-SplitButton__primaryActionButton">New mail</button></div></div>
+    <div role="main"><div class="compose">
+      <div role="textbox" aria-label="To">ann@school.example</div>
+      <div contenteditable="true" role="textbox" aria-label="Message body">Hello</div>
+      <div class="fui-SplitButton">
+        <button class="fui-Button fui-SplitButton__primaryActionButton"><i class="fui-Icon-font"></i>Send</button>
+        <button class="fui-Button fui-SplitButton__menuButton" aria-label="More send options"></button>
+      </div>
+    </div></div>`;
+
+  it("holds Send inside a compose but not split buttons elsewhere", () => {
+    h = mount(OUTLOOK, outlook);
+    document.querySelector<HTMLElement>("[role=banner] button")!.click();
+    expect(dialogRoot()).toBeNull();
+    document.querySelector<HTMLElement>(".compose i")!.click();
+    expect(dialogRoot()).not.toBeNull();
+  });
+
+  it("explains the two clicks when the schedule menu cannot be opened", () => {
+    h = mount(OUTLOOK, outlook);
+    document.querySelector<HTMLElement>(".compose .fui-SplitButton__primaryActionButton")!.click();
+    button("Schedule for").click();
+    expect(dialogRoot()!.textContent).toContain('click the arrow on the Send button, choose "Schedule send"');
+    button("OK").click();
+    expect(dialogRoot()).toBeNull();
+    expect(h.sends).toBe(0);
+    expect(h.records).toEqual(["warned", "scheduled"]);
+  });
+
+  it("reads recipients from the wells for exceptions", () => {
+    h = mount(OUTLOOK, outlook);
+    expect(outlook.recipients(document.querySelector(".compose")!)).toEqual(["ann@school.example"]);
+  });
+});

@@ -1,0 +1,111 @@
+import { DateTime } from "luxon";
+import { describe, expect, it } from "vitest";
+import { profileWithDefaults, type WorkItem } from "../model";
+import { computeSendPolicy, decideSend, SEND_GUARD_KEY } from "./policy";
+
+const zone = "Europe/London";
+const at = (iso: string) => DateTime.fromISO(iso, { zone }).toMillis();
+const profile = (partial: Parameters<typeof profileWithDefaults>[0] = {}) =>
+  profileWithDefaults({ timeZone: zone, ...partial }, "2026-10-20");
+const item = (over: Partial<WorkItem>): WorkItem => ({
+  id: "x",
+  start: 0,
+  end: 0,
+  title: "t",
+  kind: "meeting",
+  directed: true,
+  source: "manual",
+  sourceUid: "x",
+  confirmed: true,
+  ...over,
+});
+
+describe("computeSendPolicy", () => {
+  // Tuesday 20 October 2026, 21:40 in London.
+  const now = at("2026-10-20T21:40");
+
+  it("defaults a new profile to Monday to Friday 08:00–17:00 for 14 days", () => {
+    const policy = computeSendPolicy(profile(), [], now);
+    expect(policy.windows).toHaveLength(10);
+    expect(policy.windows[0]).toEqual([at("2026-10-20T08:00"), at("2026-10-20T17:00")]);
+    expect(policy.validUntil).toBe(at("2026-11-03T00:00"));
+    expect(policy.rule).toBe("eng.email.directed");
+    expect(policy.advice).toMatch(/NEU and NASUWT.*\(union advice\)/);
+  });
+
+  it("keeps 08:00 local across the clock change on 25 October", () => {
+    const policy = computeSendPolicy(profile(), [], now);
+    const monday = policy.windows.find(([s]) => s >= at("2026-10-26T00:00"));
+    expect(monday?.[0]).toBe(at("2026-10-26T08:00"));
+    expect(monday![0] - at("2026-10-23T08:00")).toBe(3 * 86_400_000 + 3_600_000);
+  });
+
+  it("uses term time only once terms are known, but opens training days", () => {
+    const policy = computeSendPolicy(
+      profile({
+        terms: [
+          { name: "Autumn 1", start: "2026-09-02", end: "2026-10-23" },
+          { name: "Autumn 2", start: "2026-11-02", end: "2026-12-18" },
+        ],
+        trainingDays: ["2026-10-30"],
+      }),
+      [],
+      now,
+    );
+    const dates = policy.windows.map(([s]) => DateTime.fromMillis(s, { zone }).toISODate());
+    expect(dates).toEqual([
+      "2026-10-20",
+      "2026-10-21",
+      "2026-10-22",
+      "2026-10-23",
+      "2026-10-30",
+      "2026-11-02",
+    ]);
+  });
+
+  it("widens a day by its directed items and closes all-day holidays", () => {
+    const items = [
+      item({ start: at("2026-10-21T16:00"), end: at("2026-10-21T19:30"), kind: "parents-evening" }),
+      item({ start: at("2026-10-21T20:00"), end: at("2026-10-21T21:00"), directed: false, kind: "personal" }),
+      item({ start: at("2026-10-22T00:00"), end: at("2026-10-23T00:00"), allDay: true, kind: "holiday" }),
+    ];
+    const policy = computeSendPolicy(profile(), items, now);
+    expect(policy.windows[1]).toEqual([at("2026-10-21T08:00"), at("2026-10-21T19:30")]);
+    expect(policy.windows[2]![0]).toBe(at("2026-10-23T08:00"));
+  });
+
+  it("reads the teacher's window, exceptions and off switch", () => {
+    const policy = computeSendPolicy(
+      profile({
+        overrides: { [SEND_GUARD_KEY]: { start: "07:30", end: "18:15", enabled: false } },
+        emailExceptions: [" Me@Home.example ", "family.example"],
+      }),
+      [],
+      now,
+    );
+    expect(policy.windows[0]).toEqual([at("2026-10-20T07:30"), at("2026-10-20T18:15")]);
+    expect(policy.exceptions).toEqual(["me@home.example", "family.example"]);
+    expect(policy.enabled).toBe(false);
+  });
+
+  it("cites the source that applies in each jurisdiction, never advice as law", () => {
+    expect(computeSendPolicy(profile({ jurisdiction: "northern-ireland" }), [], now)).toMatchObject({
+      rule: "ni.comms",
+      advice: expect.stringContaining("(official guidance)"),
+    });
+    expect(computeSendPolicy(profile({ jurisdiction: "scotland" }), [], now)).toMatchObject({
+      windowName: "working hours",
+      advice: expect.stringContaining("(your own setting)"),
+    });
+  });
+
+  it("feeds decideSend: 21:40 on a Tuesday is warned, 10:00 is not", () => {
+    const policy = computeSendPolicy(profile(), [], now);
+    expect(decideSend(policy, now)).toEqual({
+      action: "warn",
+      previousEnd: at("2026-10-20T17:00"),
+      nextStart: at("2026-10-21T08:00"),
+    });
+    expect(decideSend(policy, at("2026-10-21T10:00"))).toEqual({ action: "allow", reason: "in-hours" });
+  });
+});
