@@ -1,0 +1,809 @@
+import ICAL from "ical.js";
+import { DateTime } from "luxon";
+import { resolveTzid, wallClockToEpoch } from "./timezones";
+
+/**
+ * iCalendar (.ics) files and feeds to plain events with UTC instants.
+ *
+ * ical.js parses the text to jCal; events are read straight from the jCal arrays and ical.js's RRULE iterator
+ * runs on wall-clock times, so no ICAL.Event is ever built while attached to its calendar (the slow path in
+ * PLATFORM.md). Zones go through luxon: IANA, Windows and display-name TZIDs are mapped (timezones.ts), any other
+ * TZID uses the file's own VTIMEZONE, and floating times are read in the teacher's zone.
+ */
+export interface ParsedEvent {
+  uid: string;
+  /** The original start of this occurrence of a series: UTC ISO instant, or YYYY-MM-DD for all-day series. */
+  recurrenceId?: string;
+  /** UTC epoch milliseconds. All-day events run from local midnight to local midnight in the default zone. */
+  start: number;
+  end: number;
+  allDay: boolean;
+  title: string;
+  location?: string;
+  description?: string;
+  calendarName?: string;
+}
+
+export interface ParseResult {
+  events: ParsedEvent[];
+  /** Teacher-readable notes on anything read with a guess or left out. */
+  warnings: string[];
+}
+
+export type IcsErrorReason = "not-icalendar" | "truncated" | "too-large" | "too-complex" | "unreadable";
+
+export class IcsError extends Error {
+  constructor(
+    readonly reason: IcsErrorReason,
+    message: string,
+  ) {
+    super(message);
+    this.name = "IcsError";
+  }
+}
+
+export interface ParseOptions {
+  /** Only occurrences overlapping [start, end) are returned; recurrences are expanded only here. */
+  window: { start: number; end: number };
+  /** IANA zone for floating times, all-day dates and unknown TZIDs: the profile's zone. */
+  defaultZone: string;
+  /** Upper bound on the events returned. */
+  maxInstances?: number;
+}
+
+export const MAX_ICS_BYTES = 20 * 1024 * 1024;
+export const DEFAULT_MAX_INSTANCES = 50_000;
+/** No school series has more than a few hundred occurrences in a year; more means a runaway rule. */
+const MAX_OCCURRENCES_PER_SERIES = 1_500;
+/** Steps through a rule before the window, e.g. a daily series begun decades ago. */
+const MAX_STEPS_PER_SERIES = 200_000;
+/** A VTIMEZONE needs two rules a year at most; thousands are a broken or hostile file. */
+const MAX_VTIMEZONE_RULES = 200;
+/** Parsing must finish well inside the 2 s a teacher waits for an answer. */
+const TIME_BUDGET_MS = 1_500;
+const MAX_TEXT = 2_000;
+const DAY_MS = 86_400_000;
+const MAX_ZONE_OFFSET_MS = 14 * 3_600_000;
+
+type Jcal = [string, JcalProperty[], Jcal[]];
+type JcalProperty = [string, Record<string, unknown>, string, ...unknown[]];
+
+interface WallTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  isDate: boolean;
+  utc: boolean;
+  tzid?: string;
+}
+
+/** A zone an event's times are read in. */
+type Zone = { kind: "luxon"; name: string } | { kind: "vtimezone"; tz: ICAL.Timezone };
+
+export function parseIcs(text: string, opts: ParseOptions): ParseResult {
+  return new IcsReader(opts).read(text);
+}
+
+/** Checks that need no parsing: size, the iCalendar header, and a complete ending. */
+export function checkIcsText(text: string): string {
+  if (text.length > MAX_ICS_BYTES || (text.length > MAX_ICS_BYTES / 3 && utf8Length(text) > MAX_ICS_BYTES)) {
+    throw new IcsError(
+      "too-large",
+      "This calendar file is larger than 20 MB, which is more than a school calendar needs.",
+    );
+  }
+  const body = text.replace(/^\uFEFF/, "").trim();
+  if (!body) throw new IcsError("not-icalendar", "This file is empty: it holds no calendar.");
+  if (!/^BEGIN:VCALENDAR\r?\n/i.test(body)) {
+    throw new IcsError("not-icalendar", "This file is not an iCalendar (.ics) calendar.");
+  }
+  if (!/(^|\n)END:VCALENDAR$/i.test(body)) {
+    throw new IcsError(
+      "truncated",
+      "This calendar file is cut short: its end is missing. Download or export it again.",
+    );
+  }
+  return body;
+}
+
+function utf8Length(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
+
+const cancelledStatus = "CANCELLED";
+
+class IcsReader {
+  private readonly deadline: number;
+  private readonly maxInstances: number;
+  private readonly events: ParsedEvent[] = [];
+  private readonly seen = new Set<string>();
+  private readonly unknownZones = new Map<string, number>();
+  private readonly fixedOffsetZones = new Map<string, string>();
+  private readonly ignoredVtimezones = new Set<string>();
+  private unreadable = 0;
+  private tooFrequent = 0;
+  private capped = 0;
+  private hitGlobalCap = false;
+  private zoneCache = new Map<string, Zone>();
+  private vtimezones = new Map<string, Jcal>();
+  private calendarName: string | undefined;
+  private readonly defaultZone: Zone;
+
+  constructor(private readonly opts: ParseOptions) {
+    this.deadline = now() + TIME_BUDGET_MS;
+    this.maxInstances = opts.maxInstances ?? DEFAULT_MAX_INSTANCES;
+    this.defaultZone = { kind: "luxon", name: opts.defaultZone };
+  }
+
+  read(text: string): ParseResult {
+    const body = checkIcsText(text);
+    for (const calendar of this.parseCalendars(body)) this.readCalendar(calendar);
+    this.events.sort((a, b) => a.start - b.start || a.end - b.end);
+    return { events: this.events, warnings: this.warnings() };
+  }
+
+  private parseCalendars(body: string): Jcal[] {
+    let parsed: unknown;
+    try {
+      parsed = ICAL.parse(body);
+    } catch {
+      parsed = this.parseLeniently(body);
+    }
+    const list = (isComponent(parsed) ? [parsed] : Array.isArray(parsed) ? parsed : []) as unknown[];
+    const calendars = list.filter((c): c is Jcal => isComponent(c) && c[0] === "vcalendar");
+    if (calendars.length === 0)
+      throw new IcsError("not-icalendar", "This file is not an iCalendar (.ics) calendar.");
+    return calendars;
+  }
+
+  /**
+   * When the whole file will not parse, read it one component at a time and leave out the ones that are broken.
+   * Exchange sometimes wraps a value inside its TZID quotes (`TZID="W. Europe Standard Time:20200609T090000"`);
+   * that line is mended first.
+   */
+  private parseLeniently(body: string): Jcal[] {
+    const lines = body
+      .replace(/\r\n/g, "\n")
+      .replace(/\n[ \t]/g, "")
+      .split("\n")
+      .map(mendQuotedValue);
+    const calendars: Jcal[] = [];
+    let current: Jcal | undefined;
+    let block: string[] = [];
+    let depth = 0;
+    for (const line of lines) {
+      if (!line.trim()) continue;
+      const upper = line.toUpperCase();
+      if (depth === 0) {
+        if (upper.startsWith("BEGIN:VCALENDAR")) {
+          current = ["vcalendar", [], []];
+          calendars.push(current);
+          depth = 1;
+        }
+        continue;
+      }
+      if (depth === 1 && upper.startsWith("END:VCALENDAR")) {
+        depth = 0;
+        continue;
+      }
+      if (upper.startsWith("BEGIN:")) depth++;
+      if (depth === 1) {
+        const property = parseProperty(line);
+        if (property) current?.[1].push(property);
+        continue;
+      }
+      block.push(line);
+      if (upper.startsWith("END:")) depth--;
+      if (depth === 1) {
+        try {
+          const component = ICAL.parse(block.join("\r\n")) as unknown;
+          if (isComponent(component)) current?.[2].push(component);
+          else this.unreadable++;
+        } catch {
+          this.unreadable++;
+        }
+        block = [];
+      }
+    }
+    if (depth !== 0) {
+      throw new IcsError(
+        "truncated",
+        "This calendar file is cut short: its end is missing. Download or export it again.",
+      );
+    }
+    return calendars;
+  }
+
+  private readCalendar(calendar: Jcal): void {
+    this.calendarName = textValue(calendar[1], "x-wr-calname");
+    this.vtimezones = new Map();
+    this.zoneCache = new Map();
+    const groups = new Map<string, Jcal[]>();
+    let anonymous = 0;
+    for (const component of calendar[2]) {
+      if (component[0] === "vtimezone") {
+        const tzid = textValue(component[1], "tzid");
+        if (tzid) this.vtimezones.set(tzid, component);
+      } else if (component[0] === "vevent") {
+        const uid = textValue(component[1], "uid") ?? `no-uid-${++anonymous}`;
+        const group = groups.get(uid);
+        if (group) group.push(component);
+        else groups.set(uid, [component]);
+      }
+    }
+    for (const [uid, components] of groups) {
+      if (this.hitGlobalCap) break;
+      this.checkTime();
+      this.readSeries(uid, components);
+    }
+  }
+
+  private readSeries(uid: string, components: Jcal[]): void {
+    const masters = components.filter((c) => !findProperty(c[1], "recurrence-id"));
+    const overrides = components.filter((c) => findProperty(c[1], "recurrence-id"));
+    const master = masters[0];
+    const masterStart = master ? readTime(findProperty(master[1], "dtstart")) : undefined;
+    const masterSpan = master && masterStart ? this.span(master[1], masterStart) : undefined;
+    const inherited =
+      masterStart && masterSpan
+        ? masterStart.isDate
+          ? daysBetween(masterStart, masterSpan.start, masterSpan.end, this.opts.defaultZone)
+          : masterSpan.end - masterSpan.start
+        : undefined;
+
+    // Overrides replace the occurrence named by their RECURRENCE-ID, wherever they were moved to.
+    const overriddenInstants = new Set<number>();
+    const overriddenDates = new Set<string>();
+    for (const override of overrides) {
+      const rid = readTime(findProperty(override[1], "recurrence-id"));
+      if (!rid) {
+        this.unreadable++;
+        continue;
+      }
+      const allDaySeries = masterStart ? masterStart.isDate : rid.isDate;
+      const recurrenceId =
+        allDaySeries || rid.isDate ? dateKey(rid) : new Date(this.toEpoch(rid)).toISOString();
+      if (allDaySeries || rid.isDate) overriddenDates.add(dateKey(rid));
+      else overriddenInstants.add(this.toEpoch(rid));
+      this.readOverride(uid, override, rid, recurrenceId, inherited, master);
+    }
+
+    for (const [index, component] of masters.entries()) {
+      const seriesUid = index === 0 ? uid : `${uid}#${index + 1}`;
+      this.readMaster(seriesUid, component, overriddenInstants, overriddenDates);
+    }
+  }
+
+  private readOverride(
+    uid: string,
+    component: Jcal,
+    rid: WallTime,
+    recurrenceId: string,
+    inherited: number | undefined,
+    master: Jcal | undefined,
+  ): void {
+    const props = component[1];
+    if (textValue(props, "status")?.toUpperCase() === cancelledStatus) return;
+    const start = readTime(findProperty(props, "dtstart")) ?? rid;
+    const span = this.span(props, start, inherited);
+    if (!span) return;
+    this.emit(uid, recurrenceId, span.start, span.end, start.isDate, props, master?.[1]);
+  }
+
+  private readMaster(
+    uid: string,
+    component: Jcal,
+    overriddenInstants: Set<number>,
+    overriddenDates: Set<string>,
+  ) {
+    const props = component[1];
+    if (textValue(props, "status")?.toUpperCase() === cancelledStatus) return;
+    const dtstart = readTime(findProperty(props, "dtstart"));
+    if (!dtstart) {
+      this.unreadable++;
+      return;
+    }
+    const first = this.span(props, dtstart);
+    if (!first) return;
+    const duration = first.end - first.start;
+    const allDay = dtstart.isDate;
+    const allDayDays = allDay ? daysBetween(dtstart, first.start, first.end, this.opts.defaultZone) : 0;
+
+    const rruleProp = findProperty(props, "rrule");
+    const rdates = findProperties(props, "rdate");
+    if (!rruleProp && rdates.length === 0) {
+      if (!overriddenInstants.has(first.start) && !overriddenDates.has(dateKey(dtstart))) {
+        this.emit(uid, undefined, first.start, first.end, allDay, props);
+      }
+      return;
+    }
+
+    const excludedInstants = new Set<number>();
+    const excludedDates = new Set<string>();
+    for (const exdate of findProperties(props, "exdate")) {
+      for (const value of propertyValues(exdate)) {
+        const time = readTime(exdate, value);
+        if (!time) continue;
+        if (allDay || time.isDate) excludedDates.add(dateKey(time));
+        else excludedInstants.add(this.toEpoch(time));
+      }
+    }
+    const isExcluded = (wall: WallTime, epoch: number): boolean =>
+      excludedDates.has(dateKey(wall)) ||
+      overriddenDates.has(dateKey(wall)) ||
+      (!allDay && (excludedInstants.has(epoch) || overriddenInstants.has(epoch)));
+
+    const zone = allDay ? this.defaultZone : this.zoneFor(dtstart);
+    const occurrence = (wall: WallTime, explicitEnd?: number) => {
+      const start = allDay ? this.toEpochIn(wall, this.defaultZone) : this.toEpochIn(wall, zone);
+      const end =
+        explicitEnd ??
+        (allDay
+          ? this.toEpochIn(addDays(wall, allDayDays), this.defaultZone)
+          : start + Math.max(0, duration));
+      return { start, end };
+    };
+
+    let emitted = 0;
+    const emittedStarts = new Set<number>();
+    const tryEmit = (wall: WallTime, explicitEnd?: number): void => {
+      const { start, end } = occurrence(wall, explicitEnd);
+      if (emittedStarts.has(start) || isExcluded(wall, start)) return;
+      emittedStarts.add(start);
+      if (!overlaps(start, end, this.opts.window)) return;
+      const recurrenceId = allDay ? dateKey(wall) : new Date(start).toISOString();
+      this.emit(uid, recurrenceId, start, end, allDay, props);
+      emitted++;
+    };
+
+    tryEmit(dtstart);
+    for (const rdate of rdates) {
+      for (const value of propertyValues(rdate)) {
+        if (Array.isArray(value)) {
+          const [from, to] = value as unknown[];
+          const startWall = readTime(rdate, from);
+          if (!startWall) continue;
+          const endWall = typeof to === "string" && !to.startsWith("P") ? readTime(rdate, to) : undefined;
+          const explicitEnd = endWall ? this.toEpoch(endWall) : undefined;
+          tryEmit(startWall, explicitEnd);
+        } else {
+          const wall = readTime(rdate, value);
+          if (wall) tryEmit(allDay ? { ...wall, isDate: true } : wall);
+        }
+      }
+    }
+    if (rruleProp) this.expandRule(rruleProp, dtstart, duration, tryEmit, () => emitted);
+  }
+
+  /** Walks the RRULE in wall-clock time, so a 09:00 lesson stays at 09:00 across clock changes. */
+  private expandRule(
+    rruleProp: JcalProperty,
+    dtstart: WallTime,
+    duration: number,
+    tryEmit: (wall: WallTime) => void,
+    emittedCount: () => number,
+  ): void {
+    const rule = rruleProp[3] as Record<string, unknown> | undefined;
+    if (!rule || typeof rule !== "object") return;
+    const freq = String(rule.freq ?? "").toUpperCase();
+    if (freq === "SECONDLY" || freq === "MINUTELY") {
+      this.tooFrequent++;
+      return;
+    }
+    if (!isPossibleRule(rule)) {
+      this.unreadable++;
+      return;
+    }
+    const until = typeof rule.until === "string" ? readTimeString(rule.until) : undefined;
+    const untilEpoch = until?.utc ? this.toEpoch(until) : undefined;
+    // A series that ended before the year starts has nothing to expand.
+    if (untilEpoch !== undefined && untilEpoch < this.opts.window.start - 2 * DAY_MS) return;
+    const { until: _until, ...withoutUntil } = rule;
+    let iterator: ICAL.RecurIterator;
+    try {
+      const recur = ICAL.Recur.fromData(withoutUntil as Parameters<typeof ICAL.Recur.fromData>[0]);
+      const { year, month, day, hour, minute, second, isDate } = dtstart;
+      iterator = recur.iterator(ICAL.Time.fromData({ year, month, day, hour, minute, second, isDate }));
+    } catch {
+      this.unreadable++;
+      return;
+    }
+
+    const zone = dtstart.isDate ? this.defaultZone : this.zoneFor(dtstart);
+    const windowStart = this.opts.window.start - Math.max(0, duration) - 2 * DAY_MS;
+    const windowEnd = this.opts.window.end + 2 * DAY_MS;
+    for (let step = 0; ; step++) {
+      if ((step & 255) === 0) this.checkTime();
+      if (step >= MAX_STEPS_PER_SERIES || emittedCount() >= MAX_OCCURRENCES_PER_SERIES) {
+        this.capped++;
+        return;
+      }
+      if (this.hitGlobalCap) return;
+      let next: ICAL.Time | null;
+      try {
+        next = iterator.next();
+      } catch {
+        this.unreadable++;
+        return;
+      }
+      if (!next) return;
+      const wall: WallTime = {
+        year: next.year,
+        month: next.month,
+        day: next.day,
+        hour: next.hour,
+        minute: next.minute,
+        second: next.second,
+        isDate: dtstart.isDate,
+        utc: dtstart.utc,
+        tzid: dtstart.tzid,
+      };
+      // Cheap tests on the wall-clock time read as if UTC: no zone is more than 14 hours from UTC.
+      const rough = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+      if (rough >= windowEnd) return;
+      if (until && pastUntil(wall, rough, until, untilEpoch, () => this.toEpochIn(wall, zone))) return;
+      if (rough < windowStart) continue;
+      tryEmit(wall);
+    }
+  }
+
+  /**
+   * Start and end of an event from DTSTART with DTEND or DURATION. A moved occurrence that gives neither keeps
+   * the length of its series (`inherited`, in milliseconds or, for all-day events, days).
+   */
+  private span(
+    props: JcalProperty[],
+    start: WallTime,
+    inherited?: number,
+  ): { start: number; end: number } | undefined {
+    const startEpoch = this.toEpoch(start);
+    if (!Number.isFinite(startEpoch)) {
+      this.unreadable++;
+      return undefined;
+    }
+    const dtend = readTime(findProperty(props, "dtend"));
+    if (dtend) {
+      const end = start.isDate ? this.toEpoch({ ...dtend, isDate: true }) : this.toEpoch(dtend);
+      return { start: startEpoch, end: Number.isFinite(end) ? Math.max(end, startEpoch) : startEpoch };
+    }
+    const durationText = textValue(props, "duration");
+    if (durationText) {
+      try {
+        const duration = ICAL.Duration.fromString(durationText);
+        if (start.isDate) {
+          const days = duration.weeks * 7 + duration.days;
+          return { start: startEpoch, end: this.toEpoch(addDays(start, Math.max(days, 1))) };
+        }
+        return { start: startEpoch, end: startEpoch + Math.max(0, duration.toSeconds() * 1000) };
+      } catch {
+        // An unreadable duration leaves the defaults below.
+      }
+    }
+    if (inherited !== undefined) {
+      return start.isDate
+        ? { start: startEpoch, end: this.toEpoch(addDays(start, inherited)) }
+        : { start: startEpoch, end: startEpoch + inherited };
+    }
+    // RFC 5545: a date without an end lasts one day; a date-time without one ends when it starts.
+    return { start: startEpoch, end: start.isDate ? this.toEpoch(addDays(start, 1)) : startEpoch };
+  }
+
+  private emit(
+    uid: string,
+    recurrenceId: string | undefined,
+    start: number,
+    end: number,
+    allDay: boolean,
+    props: JcalProperty[],
+    fallback?: JcalProperty[],
+  ): void {
+    if (!overlaps(start, end, this.opts.window)) return;
+    const key = `${uid}|${recurrenceId ?? start}`;
+    if (this.seen.has(key)) return;
+    if (this.events.length >= this.maxInstances) {
+      this.hitGlobalCap = true;
+      return;
+    }
+    this.seen.add(key);
+    const event: ParsedEvent = {
+      uid,
+      start,
+      end,
+      allDay,
+      title:
+        clip(textValue(props, "summary") ?? (fallback ? textValue(fallback, "summary") : undefined)) ||
+        "(no title)",
+    };
+    if (recurrenceId !== undefined) event.recurrenceId = recurrenceId;
+    const location = clip(
+      textValue(props, "location") ?? (fallback ? textValue(fallback, "location") : undefined),
+    );
+    if (location) event.location = location;
+    const description = clip(
+      textValue(props, "description") ?? (fallback ? textValue(fallback, "description") : undefined),
+    );
+    if (description) event.description = description;
+    if (this.calendarName) event.calendarName = this.calendarName;
+    this.events.push(event);
+  }
+
+  private toEpoch(time: WallTime): number {
+    if (time.isDate) return this.toEpochIn(time, this.defaultZone);
+    if (time.utc) return this.toEpochIn(time, { kind: "luxon", name: "UTC" });
+    return this.toEpochIn(time, this.zoneFor(time));
+  }
+
+  private toEpochIn(time: WallTime, zone: Zone): number {
+    if (time.utc && !time.isDate) {
+      return Date.UTC(time.year, time.month - 1, time.day, time.hour, time.minute, time.second);
+    }
+    const hour = time.isDate ? 0 : time.hour;
+    const minute = time.isDate ? 0 : time.minute;
+    const second = time.isDate ? 0 : time.second;
+    if (zone.kind === "luxon") {
+      return wallClockToEpoch(zone.name, time.year, time.month, time.day, hour, minute, second);
+    }
+    const icalTime = ICAL.Time.fromData(
+      { year: time.year, month: time.month, day: time.day, hour, minute, second, isDate: false },
+      zone.tz,
+    );
+    return icalTime.toUnixTime() * 1000;
+  }
+
+  private zoneFor(time: WallTime): Zone {
+    if (time.utc) return { kind: "luxon", name: "UTC" };
+    if (!time.tzid) return this.defaultZone;
+    const cached = this.zoneCache.get(time.tzid);
+    if (cached) return cached;
+    const zone = this.resolveZone(time.tzid);
+    this.zoneCache.set(time.tzid, zone);
+    return zone;
+  }
+
+  private resolveZone(tzid: string): Zone {
+    const mapped = resolveTzid(tzid);
+    if (mapped && mapped.how !== "fixed-offset") return { kind: "luxon", name: mapped.zone };
+    const vtimezone = this.vtimezones.get(tzid);
+    if (vtimezone) {
+      const rules = vtimezone[2].filter((c) => c[0] === "standard" || c[0] === "daylight").length;
+      if (rules > MAX_VTIMEZONE_RULES) {
+        this.ignoredVtimezones.add(tzid);
+      } else if (rules > 0) {
+        try {
+          return { kind: "vtimezone", tz: new ICAL.Timezone(new ICAL.Component(vtimezone)) };
+        } catch {
+          // A VTIMEZONE ical.js cannot use falls through to the mapping or the default zone.
+        }
+      }
+    }
+    if (mapped) {
+      this.fixedOffsetZones.set(tzid, mapped.zone);
+      return { kind: "luxon", name: mapped.zone };
+    }
+    this.unknownZones.set(tzid, (this.unknownZones.get(tzid) ?? 0) + 1);
+    return this.defaultZone;
+  }
+
+  private checkTime(): void {
+    if (now() > this.deadline) {
+      throw new IcsError(
+        "too-complex",
+        "This calendar is too complicated to read in reasonable time (it may repeat events without end). Nothing was imported from it.",
+      );
+    }
+  }
+
+  private warnings(): string[] {
+    const warnings: string[] = [];
+    const zoneName = this.opts.defaultZone;
+    for (const tzid of this.unknownZones.keys()) {
+      warnings.push(
+        `Some events use a time zone this calendar does not define ("${tzid}"); they were read as ${zoneName}.`,
+      );
+    }
+    for (const [tzid, zone] of this.fixedOffsetZones) {
+      warnings.push(
+        `Some events use the time zone "${tzid}", which could only be read as a fixed offset (${zone}), without summer time.`,
+      );
+    }
+    for (const tzid of this.ignoredVtimezones) {
+      warnings.push(`The definition of the time zone "${tzid}" has thousands of rules and was ignored.`);
+    }
+    if (this.unreadable > 0) {
+      warnings.push(
+        `${plural(this.unreadable, "entry", "entries")} could not be read (a date or repeat rule was broken) and ${this.unreadable === 1 ? "was" : "were"} left out.`,
+      );
+    }
+    if (this.tooFrequent > 0) {
+      warnings.push(
+        `${plural(this.tooFrequent, "event", "events")} repeating every second or every minute ${this.tooFrequent === 1 ? "was" : "were"} left out: no school timetable repeats that often.`,
+      );
+    }
+    if (this.capped > 0) {
+      warnings.push(
+        `${plural(this.capped, "repeating event", "repeating events")} repeated far more often than a timetable does; only the first ${MAX_OCCURRENCES_PER_SERIES} occurrences in the year were read.`,
+      );
+    }
+    if (this.hitGlobalCap) {
+      warnings.push(
+        `This calendar has more than ${this.maxInstances} entries in the year; only the first ${this.maxInstances} were read.`,
+      );
+    }
+    return warnings;
+  }
+}
+
+function now(): number {
+  return typeof performance !== "undefined" ? performance.now() : Date.now();
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function clip(text: string | undefined): string | undefined {
+  const trimmed = text?.trim();
+  return trimmed && trimmed.length > MAX_TEXT ? trimmed.slice(0, MAX_TEXT) : trimmed;
+}
+
+function overlaps(start: number, end: number, window: { start: number; end: number }): boolean {
+  return start < window.end && (end > window.start || (end === start && start >= window.start));
+}
+
+function isComponent(value: unknown): value is Jcal {
+  return (
+    Array.isArray(value) && typeof value[0] === "string" && Array.isArray(value[1]) && Array.isArray(value[2])
+  );
+}
+
+function findProperty(props: JcalProperty[], name: string): JcalProperty | undefined {
+  return props.find((p) => p[0] === name);
+}
+
+function findProperties(props: JcalProperty[], name: string): JcalProperty[] {
+  return props.filter((p) => p[0] === name);
+}
+
+function propertyValues(prop: JcalProperty): unknown[] {
+  return prop.slice(3);
+}
+
+function textValue(props: JcalProperty[], name: string): string | undefined {
+  const value = findProperty(props, name)?.[3];
+  if (typeof value === "string") return value;
+  if (Array.isArray(value)) return value.join(",");
+  return undefined;
+}
+
+function parseProperty(line: string): JcalProperty | undefined {
+  try {
+    return ICAL.parse.property(line) as JcalProperty;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `DTSTART;TZID="W. Europe Standard Time:20200609T090000"` → `DTSTART;TZID="W. Europe Standard Time":20200609T090000`. */
+function mendQuotedValue(line: string): string {
+  return line.replace(/^([A-Za-z-]+(?:;[^:"]*)?;TZID=)"([^":]*):(\d{8}(?:T\d{6}Z?)?)"\s*$/i, '$1"$2":$3');
+}
+
+function readTime(prop: JcalProperty | undefined, value: unknown = prop?.[3]): WallTime | undefined {
+  if (!prop || typeof value !== "string") return undefined;
+  const time = readTimeString(value);
+  if (!time) return undefined;
+  const tzid = prop[1].tzid;
+  if (typeof tzid === "string" && !time.utc) time.tzid = tzid;
+  return time;
+}
+
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})(Z)?|T::)?$/;
+
+/** jCal date or date-time text. ical.js turns a bare date under a date-time property into `YYYY-MM-DDT::`. */
+function readTimeString(value: string): WallTime | undefined {
+  const m = DATE_TIME.exec(value);
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi, s, z] = m;
+  const isDate = h === undefined;
+  const time: WallTime = {
+    year: Number(y),
+    month: Number(mo),
+    day: Number(d),
+    hour: isDate ? 0 : Number(h),
+    minute: isDate ? 0 : Number(mi),
+    second: isDate ? 0 : Math.min(Number(s), 59),
+    isDate,
+    utc: z === "Z",
+  };
+  const valid =
+    time.month >= 1 &&
+    time.month <= 12 &&
+    time.day >= 1 &&
+    time.day <= (DateTime.utc(time.year, time.month).daysInMonth ?? 31) &&
+    time.hour <= 23 &&
+    time.minute <= 59;
+  return valid ? time : undefined;
+}
+
+/** RFC 5545 UNTIL: a date is inclusive of that day; a floating time is compared as wall-clock time. */
+function pastUntil(
+  wall: WallTime,
+  rough: number,
+  until: WallTime,
+  untilEpoch: number | undefined,
+  exact: () => number,
+) {
+  if (until.isDate) return dateKey(wall) > dateKey(until);
+  if (untilEpoch === undefined) {
+    return rough > Date.UTC(until.year, until.month - 1, until.day, until.hour, until.minute, until.second);
+  }
+  if (rough > untilEpoch + MAX_ZONE_OFFSET_MS) return true;
+  if (rough < untilEpoch - MAX_ZONE_OFFSET_MS) return false;
+  return exact() > untilEpoch;
+}
+
+function dateKey(time: Pick<WallTime, "year" | "month" | "day">): string {
+  return `${String(time.year).padStart(4, "0")}-${String(time.month).padStart(2, "0")}-${String(time.day).padStart(2, "0")}`;
+}
+
+function addDays(time: WallTime, days: number): WallTime {
+  const date = DateTime.utc(time.year, time.month, time.day).plus({ days });
+  return { ...time, year: date.year, month: date.month, day: date.day };
+}
+
+/** Whole days an all-day event covers, counted on the calendar (so clock changes do not matter). */
+function daysBetween(start: WallTime, startEpoch: number, endEpoch: number, zone: string): number {
+  const end = DateTime.fromMillis(endEpoch, { zone });
+  const begin = DateTime.utc(start.year, start.month, start.day);
+  const last = DateTime.utc(end.year, end.month, end.day);
+  return endEpoch > startEpoch ? Math.max(1, Math.round(last.diff(begin, "days").days)) : 1;
+}
+
+const BY_RANGES: Record<string, [number, number]> = {
+  bysecond: [0, 60],
+  byminute: [0, 59],
+  byhour: [0, 23],
+  bymonthday: [-31, 31],
+  byyearday: [-366, 366],
+  byweekno: [-53, 53],
+  bymonth: [1, 12],
+  bysetpos: [-366, 366],
+};
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Rejects rules ical.js would search forever: out-of-range parts, or a month-day no chosen month has
+ * (FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30 never happens, and ical.js would look for it without end).
+ */
+function isPossibleRule(rule: Record<string, unknown>): boolean {
+  const freq = String(rule.freq ?? "").toUpperCase();
+  if (!["HOURLY", "DAILY", "WEEKLY", "MONTHLY", "YEARLY"].includes(freq)) return false;
+  const interval = rule.interval === undefined ? 1 : Number(rule.interval);
+  if (!Number.isInteger(interval) || interval < 1) return false;
+  if (rule.count !== undefined && (!Number.isInteger(Number(rule.count)) || Number(rule.count) < 1))
+    return false;
+  for (const [part, [min, max]] of Object.entries(BY_RANGES)) {
+    for (const value of asList(rule[part])) {
+      const n = Number(value);
+      if (!Number.isInteger(n) || n < min || n > max || (n === 0 && min < 0)) return false;
+    }
+  }
+  for (const day of asList(rule.byday)) {
+    if (!/^[+-]?\d{0,2}(MO|TU|WE|TH|FR|SA|SU)$/i.test(String(day))) return false;
+  }
+  const months = asList(rule.bymonth).map(Number);
+  const monthDays = asList(rule.bymonthday).map(Number);
+  if (months.length > 0 && monthDays.length > 0) {
+    const longest = Math.max(...months.map((m) => DAYS_IN_MONTH[m - 1] ?? 0));
+    if (!monthDays.some((d) => Math.abs(d) <= longest)) return false;
+  }
+  return true;
+}
+
+function asList(value: unknown): unknown[] {
+  if (value === undefined || value === null) return [];
+  return Array.isArray(value) ? value : [value];
+}

@@ -1,0 +1,71 @@
+import { CONFIRM_THRESHOLD, classify } from "./classify";
+import type { ParsedEvent } from "./ics";
+import type { ClassificationRule, WorkItem } from "../model";
+
+/**
+ * Parsed calendar events to work items. Ids are stable across re-imports of the same feed
+ * (`${sourceId}:${uid}:${recurrence instant}`), so a teacher's confirmations survive a refresh.
+ */
+export function eventsToItems(
+  events: readonly ParsedEvent[],
+  sourceId: string,
+  rules: readonly ClassificationRule[] = [],
+  now: number = Date.now(),
+): WorkItem[] {
+  const items: WorkItem[] = [];
+  const seen = new Set<string>();
+  // One classification per distinct title and context: a year of weekly lessons repeats a few dozen titles.
+  const memo = new Map<string, ReturnType<typeof classify>>();
+  for (const ev of events) {
+    const instant = ev.recurrenceId ?? String(ev.start);
+    const id = `${sourceId}:${ev.uid}:${instant}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const key = `${ev.title}\u0000${ev.location ?? ""}\u0000${ev.calendarName ?? ""}\u0000${ev.allDay}\u0000${ev.description ?? ""}`;
+    let c = memo.get(key);
+    if (!c) {
+      c = classify(ev, rules);
+      memo.set(key, c);
+    }
+    const item: WorkItem = {
+      id,
+      start: ev.start,
+      end: ev.end,
+      title: ev.title,
+      kind: c.kind,
+      directed: c.directed,
+      source: sourceId,
+      sourceUid: ev.uid,
+      // A teacher's own rule is their confirmation.
+      confirmed: c.confidence >= 1,
+      confidence: c.confidence,
+      firstSeen: now,
+    };
+    if (ev.allDay) item.allDay = true;
+    if (ev.location) item.location = ev.location;
+    items.push(item);
+  }
+  return items;
+}
+
+/** Items the teacher should confirm: unconfirmed and classified with low confidence. */
+export function needsConfirmation(item: Pick<WorkItem, "confirmed" | "confidence">): boolean {
+  return !item.confirmed && (item.confidence ?? 0) < CONFIRM_THRESHOLD;
+}
+
+/**
+ * Dates the calendar marks as training (INSET) days, from all-day items, for the profile's term calendar.
+ * `localDate` gives an instant's local date in the profile's zone.
+ */
+export function trainingDaysFrom(
+  items: readonly WorkItem[],
+  localDate: (instant: number) => string,
+): string[] {
+  const days = new Set<string>();
+  for (const item of items) {
+    if (!item.allDay || item.kind !== "inset") continue;
+    // All-day items end at the next local midnight: step through each day they cover.
+    for (let t = item.start; t < item.end; t += 86_400_000) days.add(localDate(t + 3_600_000 * 12));
+  }
+  return [...days].sort();
+}
