@@ -16,6 +16,9 @@ export interface SettingRow {
 
 export const PROFILE_KEY = "profile";
 
+/** Dexie stores version n as IndexedDB version 10n (plus a little when it repairs a schema itself). */
+const DEXIE_VERSION_FACTOR = 10;
+
 export class WithinHoursDB extends Dexie {
   items!: Table<WorkItem, string>;
   sources!: Table<Source, string>;
@@ -35,6 +38,16 @@ export class WithinHoursDB extends Dexie {
     // only ever see the model's WorkItem.
     this.use(itemMirrors);
     this.items.hook("reading", fromStoredItem);
+    // Dexie 4 opens a database a newer release wrote (after a downgrade) as if it were current. Its rows may
+    // mean something this code does not know, so refuse rather than read or overwrite them.
+    this.on("ready", (db) => {
+      const installed = Math.floor((db as WithinHoursDB).backendDB().version / DEXIE_VERSION_FACTOR);
+      if (installed > SCHEMA_VERSION) {
+        throw new Dexie.VersionError(
+          `The database is at version ${installed}; this code knows ${SCHEMA_VERSION}.`,
+        );
+      }
+    });
   }
 }
 
