@@ -56,7 +56,7 @@ export const DEFAULT_MAX_INSTANCES = 50_000;
 /** No school series has more than a few hundred occurrences in a year; more means a runaway rule. */
 const MAX_OCCURRENCES_PER_SERIES = 1_500;
 /** Steps through a rule before the window, e.g. a daily series begun decades ago. */
-const MAX_STEPS_PER_SERIES = 200_000;
+const MAX_STEPS_PER_SERIES = 50_000;
 /** A VTIMEZONE needs two rules a year at most; thousands are a broken or hostile file. */
 const MAX_VTIMEZONE_RULES = 200;
 /** Parsing must finish well inside the 2 s a teacher waits for an answer. */
@@ -359,6 +359,20 @@ class IcsReader {
       emitted++;
     };
 
+    // A series with a runaway or impossible rule is left out whole, with a warning, rather than half-read.
+    if (rruleProp) {
+      const rule = rruleProp[3];
+      const freq = isRecord(rule) ? String(rule.freq ?? "").toUpperCase() : "";
+      if (freq === "SECONDLY" || freq === "MINUTELY") {
+        this.tooFrequent++;
+        return;
+      }
+      if (!isRecord(rule) || !isPossibleRule(rule)) {
+        this.unreadable++;
+        return;
+      }
+    }
+
     tryEmit(dtstart);
     for (const rdate of rdates) {
       for (const value of propertyValues(rdate)) {
@@ -386,26 +400,20 @@ class IcsReader {
     tryEmit: (wall: WallTime) => void,
     emittedCount: () => number,
   ): void {
-    const rule = rruleProp[3] as Record<string, unknown> | undefined;
-    if (!rule || typeof rule !== "object") return;
-    const freq = String(rule.freq ?? "").toUpperCase();
-    if (freq === "SECONDLY" || freq === "MINUTELY") {
-      this.tooFrequent++;
-      return;
-    }
-    if (!isPossibleRule(rule)) {
-      this.unreadable++;
-      return;
-    }
+    const rule = rruleProp[3] as Record<string, unknown>;
     const until = typeof rule.until === "string" ? readTimeString(rule.until) : undefined;
     const untilEpoch = until?.utc ? this.toEpoch(until) : undefined;
     // A series that ended before the year starts has nothing to expand.
     if (untilEpoch !== undefined && untilEpoch < this.opts.window.start - 2 * DAY_MS) return;
+    const windowStart = this.opts.window.start - Math.max(0, duration) - 2 * DAY_MS;
+    const windowEnd = this.opts.window.end + 2 * DAY_MS;
     const { until: _until, ...withoutUntil } = rule;
+    const start = fastForward(withoutUntil, dtstart, windowStart);
+    if (!start) return;
     let iterator: ICAL.RecurIterator;
     try {
-      const recur = ICAL.Recur.fromData(withoutUntil as Parameters<typeof ICAL.Recur.fromData>[0]);
-      const { year, month, day, hour, minute, second, isDate } = dtstart;
+      const recur = ICAL.Recur.fromData(start.rule as Parameters<typeof ICAL.Recur.fromData>[0]);
+      const { year, month, day, hour, minute, second, isDate } = start.wall;
       iterator = recur.iterator(ICAL.Time.fromData({ year, month, day, hour, minute, second, isDate }));
     } catch {
       this.unreadable++;
@@ -413,8 +421,6 @@ class IcsReader {
     }
 
     const zone = dtstart.isDate ? this.defaultZone : this.zoneFor(dtstart);
-    const windowStart = this.opts.window.start - Math.max(0, duration) - 2 * DAY_MS;
-    const windowEnd = this.opts.window.end + 2 * DAY_MS;
     for (let step = 0; ; step++) {
       if ((step & 255) === 0) this.checkTime();
       if (step >= MAX_STEPS_PER_SERIES || emittedCount() >= MAX_OCCURRENCES_PER_SERIES) {
@@ -762,6 +768,65 @@ function daysBetween(start: WallTime, startEpoch: number, endEpoch: number, zone
   return endEpoch > startEpoch ? Math.max(1, Math.round(last.diff(begin, "days").days)) : 1;
 }
 
+const FIXED_PERIOD_MS: Record<string, number> = { HOURLY: 3_600_000, DAILY: DAY_MS, WEEKLY: 7 * DAY_MS };
+const BY_PARTS = [
+  "bysecond",
+  "byminute",
+  "byhour",
+  "byday",
+  "bymonthday",
+  "byyearday",
+  "byweekno",
+  "bymonth",
+  "bysetpos",
+];
+
+/**
+ * A series begun long before the window (a daily rule from 1900) is moved forward by whole periods, so the
+ * iterator does not walk a century of days. Only fixed-length periods (hours, days, weeks) keep every BY-part
+ * meaning the same; with COUNT, only rules giving one occurrence a period, whose skipped count is then known.
+ * Returns undefined when COUNT runs out before the window.
+ */
+function fastForward(
+  rule: Record<string, unknown>,
+  dtstart: WallTime,
+  windowStart: number,
+): { rule: Record<string, unknown>; wall: WallTime } | undefined {
+  const period = FIXED_PERIOD_MS[String(rule.freq).toUpperCase()];
+  const rough = Date.UTC(
+    dtstart.year,
+    dtstart.month - 1,
+    dtstart.day,
+    dtstart.hour,
+    dtstart.minute,
+    dtstart.second,
+  );
+  if (!period) return { rule, wall: dtstart };
+  const step = period * Number(rule.interval ?? 1);
+  const periods = Math.floor((windowStart - step - rough) / step);
+  if (periods <= 0) return { rule, wall: dtstart };
+  let moved = rule;
+  if (rule.count !== undefined) {
+    if (BY_PARTS.some((part) => rule[part] !== undefined)) return { rule, wall: dtstart };
+    const left = Number(rule.count) - periods;
+    if (left <= 0) return undefined;
+    moved = { ...rule, count: left };
+  }
+  const shifted = new Date(rough + periods * step);
+  return {
+    rule: moved,
+    wall: {
+      ...dtstart,
+      year: shifted.getUTCFullYear(),
+      month: shifted.getUTCMonth() + 1,
+      day: shifted.getUTCDate(),
+      hour: shifted.getUTCHours(),
+      minute: shifted.getUTCMinutes(),
+      second: shifted.getUTCSeconds(),
+    },
+  };
+}
+
 const BY_RANGES: Record<string, [number, number]> = {
   bysecond: [0, 60],
   byminute: [0, 59],
@@ -801,6 +866,10 @@ function isPossibleRule(rule: Record<string, unknown>): boolean {
     if (!monthDays.some((d) => Math.abs(d) <= longest)) return false;
   }
   return true;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function asList(value: unknown): unknown[] {
