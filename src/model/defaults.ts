@@ -105,6 +105,7 @@ export function profileWithDefaults(partial: Partial<Profile>, today: string): P
     timeZone: partial.timeZone ?? d.timeZone,
     schoolDayStart: partial.schoolDayStart ?? d.schoolDayStart,
     schoolDayEnd: partial.schoolDayEnd ?? d.schoolDayEnd,
+    sessionEnd: partial.sessionEnd,
     weekStart: partial.weekStart ?? d.weekStart,
     cycleWeeks: partial.cycleWeeks ?? 1,
     academicYearStart: partial.academicYearStart ?? academicYearStartFor(jurisdiction, today),

@@ -52,6 +52,8 @@ export interface Profile {
   /** Local "HH:MM". */
   schoolDayStart: string;
   schoolDayEnd: string;
+  /** Local "HH:MM" when the pupils' last session ends; meetings from then on are "after school". */
+  sessionEnd?: string;
   weekStart: Weekday;
   cycleWeeks: 1 | 2;
   /** Local date YYYY-MM-DD. */

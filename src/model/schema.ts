@@ -6,7 +6,15 @@ import { COVER_CHOICES, SEND_OUTCOMES, SOURCE_TYPES } from "./records";
 /** Schemas for data that crosses a trust boundary: messages, imports, profile files. */
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date like 2026-09-01");
 const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "a time like 08:30");
-const weekday = z.union([1, 2, 3, 4, 5, 6, 7].map((n) => z.literal(n)) as [z.ZodLiteral<1>, ...z.ZodLiteral<number>[]]);
+const weekday = z.union([
+  z.literal(1),
+  z.literal(2),
+  z.literal(3),
+  z.literal(4),
+  z.literal(5),
+  z.literal(6),
+  z.literal(7),
+]);
 
 export const timeZoneSchema = z.string().refine(isKnownTimeZone, "a time zone name such as Europe/London");
 
@@ -33,6 +41,7 @@ export const profileSchema = z.object({
   timeZone: timeZoneSchema,
   schoolDayStart: localTime,
   schoolDayEnd: localTime,
+  sessionEnd: localTime.optional(),
   weekStart: weekday,
   cycleWeeks: z.union([z.literal(1), z.literal(2)]),
   academicYearStart: localDate,

@@ -1,0 +1,118 @@
+import type { Profile, WorkItem } from "../model";
+import { dayIndexOf, localMinute, parseHm, type WeekInfo, type YearCalendar } from "../time";
+import { collegiateCategory } from "./scotland";
+import type { DayAgg, ParamsOf, Placed, Regime, WeekAgg, WeekLedger } from "./types";
+import { MINUTE, intervalsMinutes, isWork, mergeIntervals, str } from "./util";
+
+/**
+ * Place a timed item on its local day, or return null when it is all-day or outside the academic year
+ * (only the academic year is evaluated).
+ */
+export function place(cal: YearCalendar, item: WorkItem): Placed | null {
+  if (item.allDay || item.start < cal.startInstant || item.start >= cal.endInstant || item.end < item.start)
+    return null;
+  const day = dayIndexOf(cal, item.start);
+  if (day < 0) return null;
+  const startMin = localMinute(cal, day, item.start);
+  const endMin = item.end < cal.days[cal.days.length - 1]!.end ? localMinute(cal, day, item.end) : startMin;
+  return { item, day, startMin, endMin, minutes: Math.max(0, Math.round((item.end - item.start) / MINUTE)) };
+}
+
+const TEACHING = new Set(["lesson", "registration", "cover"]);
+
+/** Sums one week's items into its ledger line and per-day totals. Pure; no findings. */
+export function aggregateWeek(
+  cal: YearCalendar,
+  profile: Profile,
+  regime: Regime,
+  p: ParamsOf,
+  week: WeekInfo,
+  placed: Placed[],
+): WeekAgg {
+  const items = placed.slice().sort((a, b) => a.item.start - b.item.start || a.item.end - b.item.end);
+  const first = cal.days[week.firstDay]!;
+  const last = cal.days[week.firstDay + 6]!;
+  const contactLimit = regime.contactLimit(profile, p);
+  const eveningFrom = parseHm(str(p("eng.meetings.weekly"), "eveningFrom", "17:30"));
+  const sessionEnd = profile.sessionEnd ? parseHm(profile.sessionEnd) : -1;
+  const defaultSessionEnd = parseHm(profile.schoolDayEnd);
+  const isScotland = regime.jurisdiction === "scotland";
+  const collegiateParams = isScotland ? p("sco.collegiate") : undefined;
+
+  const ledger: WeekLedger = {
+    start: week.start,
+    startInstant: first.start,
+    endInstant: last.end,
+    cycle: week.cycle,
+    directedMinutes: 0,
+    teachingMinutes: 0,
+    contactMinutes: 0,
+    contactMaxMinutes: contactLimit?.minutes ?? null,
+    contactMaxRule: contactLimit?.rule ?? null,
+    ppaMinutes: 0,
+    coverCount: 0,
+    coverMinutes: 0,
+    meetingCount: 0,
+    eveningCount: 0,
+    workMinutes: 0,
+    weeklyLimitMinutes: regime.weeklyLimit(profile, p),
+    directedDays: 0,
+    collegiateMinutes: {},
+  };
+
+  const days: DayAgg[] = [];
+  let i = 0;
+  while (i < items.length) {
+    const day = items[i]!.day;
+    let j = i;
+    const busy: number[] = [];
+    const directed: number[] = [];
+    let lastTeachingEndMin = -1;
+    let evening = false;
+    for (; j < items.length && items[j]!.day === day; j++) {
+      const x = items[j]!;
+      const it = x.item;
+      if (isWork(it)) busy.push(it.start, it.end);
+      if (it.directed) {
+        directed.push(it.start, it.end);
+        if (it.kind === "parents-evening" || (it.kind !== "lesson" && x.endMin > eveningFrom)) evening = true;
+      }
+      if (TEACHING.has(it.kind)) lastTeachingEndMin = Math.max(lastTeachingEndMin, x.endMin);
+      if (it.kind === "lesson" || it.kind === "cover") ledger.teachingMinutes += x.minutes;
+      if (regime.contactKinds.has(it.kind)) ledger.contactMinutes += x.minutes;
+      if (it.kind === "ppa" || it.kind === "non-contact") ledger.ppaMinutes += x.minutes;
+      if (it.kind === "cover") {
+        ledger.coverCount++;
+        ledger.coverMinutes += x.minutes;
+      }
+      if (collegiateParams && it.directed) {
+        const cat = collegiateCategory(it, collegiateParams);
+        if (cat) ledger.collegiateMinutes[cat] = (ledger.collegiateMinutes[cat] ?? 0) + x.minutes;
+      }
+    }
+    // After-school: at or after the end of the pupils' day (the profile's session end, else the day's last lesson).
+    const afterFrom =
+      sessionEnd >= 0 ? sessionEnd : lastTeachingEndMin >= 0 ? lastTeachingEndMin : defaultSessionEnd;
+    for (let k = i; k < j; k++) {
+      const x = items[k]!;
+      if (x.item.kind === "meeting" && x.item.directed && x.startMin >= afterFrom) ledger.meetingCount++;
+    }
+    const mergedBusy = mergeIntervals(busy);
+    const mergedDirected = mergeIntervals(directed);
+    const agg: DayAgg = {
+      day,
+      busy: mergedBusy,
+      directed: mergedDirected,
+      workMinutes: intervalsMinutes(mergedBusy),
+      directedMinutes: intervalsMinutes(mergedDirected),
+      lastTeachingEndMin,
+    };
+    days.push(agg);
+    ledger.workMinutes += agg.workMinutes;
+    ledger.directedMinutes += agg.directedMinutes;
+    if (agg.directedMinutes > 0) ledger.directedDays++;
+    if (evening) ledger.eveningCount++;
+    i = j;
+  }
+  return { week, items, days, ledger, findings: [] };
+}

@@ -1,0 +1,302 @@
+import { FORCE_LABEL, type Finding, type Profile, type WorkItem } from "../model";
+import { calendarFor, dayIndexOf, weekIndexOf, type YearCalendar } from "../time";
+import { aggregateWeek, place } from "./aggregate";
+import { RULES, isActive, paramsFor, regimeFor, sourceFor } from "./catalogue";
+import { agreedCategories } from "./scotland";
+import type {
+  CollegiateLine,
+  Evaluation,
+  ParamsOf,
+  Placed,
+  Regime,
+  RuleDef,
+  RuleRun,
+  WeekAgg,
+  YearCtx,
+  YearLedger,
+} from "./types";
+import { num } from "./util";
+
+export type { Evaluation, WeekLedger, YearLedger } from "./types";
+export { weekStartOf } from "../time";
+
+export interface EngineOptions {
+  /** The clock, for "to date" and the forecast; defaults to Date.now(). */
+  now?: number;
+}
+
+function makeRun(rule: RuleDef, profile: Profile, params: RuleRun["params"], out: Finding[]): RuleRun {
+  const source = sourceFor(rule, profile);
+  const citation = ` Source: ${source} (${FORCE_LABEL[rule.force]}).`;
+  return {
+    params,
+    emit(severity, start, end, items, text, action) {
+      const f: Finding = {
+        rule: rule.id,
+        severity,
+        force: rule.force,
+        start,
+        end,
+        items: [...items],
+        message: text + citation,
+        source,
+      };
+      if (action) f.action = action;
+      out.push(f);
+    },
+  };
+}
+
+const SEVERITY_ORDER = { breach: 0, warning: 1, info: 2 } as const;
+
+/**
+ * The ledger for one profile's academic year. Week aggregates and week findings are cached, so replacing one
+ * week's items re-evaluates that week and then recomputes the year from the cached weeks.
+ */
+export class Ledger {
+  readonly profile: Profile;
+  private readonly cal: YearCalendar;
+  private readonly regime: Regime;
+  private readonly p: ParamsOf;
+  private readonly weekRules: RuleDef[];
+  private readonly yearRules: RuleDef[];
+  private readonly now: number;
+  private placed: Placed[][];
+  private markers: WorkItem[][];
+  private aggs: WeekAgg[];
+  private cached: Evaluation | null = null;
+
+  constructor(profile: Profile, opts: EngineOptions = {}) {
+    this.profile = profile;
+    this.cal = calendarFor(profile);
+    this.regime = regimeFor(profile);
+    this.p = paramsFor(profile);
+    const active = RULES.filter((r) => isActive(r, profile, this.p));
+    this.weekRules = active.filter((r) => r.check.week);
+    this.yearRules = active.filter((r) => r.check.year);
+    this.now = opts.now ?? Date.now();
+    const n = this.cal.weeks.length;
+    this.placed = Array.from({ length: n }, () => []);
+    this.markers = Array.from({ length: n }, () => []);
+    this.aggs = this.cal.weeks.map((w) => this.aggregate(w.index));
+  }
+
+  get calendar(): YearCalendar {
+    return this.cal;
+  }
+
+  setItems(items: readonly WorkItem[]): void {
+    const n = this.cal.weeks.length;
+    this.placed = Array.from({ length: n }, () => []);
+    this.markers = Array.from({ length: n }, () => []);
+    for (const item of items) this.add(item, -1);
+    this.aggs = this.cal.weeks.map((w) => this.aggregate(w.index));
+    this.cached = null;
+  }
+
+  /** Replace the items of the week starting on `weekStart` (local date); items outside that week are ignored. */
+  replaceWeek(weekStart: string, items: readonly WorkItem[]): void {
+    const index = weekIndexOf(this.cal, weekStart);
+    if (index < 0) return;
+    this.placed[index] = [];
+    this.markers[index] = [];
+    for (const item of items) this.add(item, index);
+    this.aggs[index] = this.aggregate(index);
+    this.cached = null;
+  }
+
+  /** The week containing `instant`, as its aggregate (for the cover verdict). */
+  weekAt(instant: number): WeekAgg | undefined {
+    const day = dayIndexOf(this.cal, instant);
+    return day < 0 ? undefined : this.aggs[Math.floor(day / 7)];
+  }
+
+  itemsOfWeek(index: number): WorkItem[] {
+    return [...this.placed[index]!.map((x) => x.item), ...this.markers[index]!];
+  }
+
+  evaluation(): Evaluation {
+    if (!this.cached) this.cached = this.evaluateYear();
+    return this.cached;
+  }
+
+  private add(item: WorkItem, onlyWeek: number): void {
+    if (item.allDay) {
+      const day = dayIndexOf(this.cal, Math.max(item.start, this.cal.days[0]!.start));
+      const week = Math.floor(day / 7);
+      if (day >= 0 && (onlyWeek < 0 || week === onlyWeek)) this.markers[week]!.push(item);
+      return;
+    }
+    const x = place(this.cal, item);
+    if (!x) return;
+    const week = Math.floor(x.day / 7);
+    if (onlyWeek < 0 || week === onlyWeek) this.placed[week]!.push(x);
+  }
+
+  private aggregate(index: number): WeekAgg {
+    const agg = aggregateWeek(
+      this.cal,
+      this.profile,
+      this.regime,
+      this.p,
+      this.cal.weeks[index]!,
+      this.placed[index]!,
+    );
+    const ctx = { cal: this.cal, profile: this.profile, regime: this.regime, agg, p: this.p };
+    for (const rule of this.weekRules)
+      rule.check.week!(ctx, makeRun(rule, this.profile, this.p(rule.id), agg.findings));
+    return agg;
+  }
+
+  private evaluateYear(): Evaluation {
+    const { cal, profile, p } = this;
+    const holiday = new Uint8Array(cal.days.length);
+    const training = new Uint8Array(cal.days.length);
+    for (const d of cal.days.keys()) if (cal.days[d]!.training) training[d] = 1;
+    for (const list of this.markers) {
+      for (const m of list) {
+        const flags = m.kind === "inset" ? training : m.kind === "holiday" ? holiday : null;
+        if (!flags) continue;
+        for (
+          let d = Math.max(0, dayIndexOf(cal, Math.max(m.start, cal.days[0]!.start)));
+          d < cal.days.length && cal.days[d]!.start < m.end;
+          d++
+        ) {
+          flags[d] = 1;
+        }
+      }
+    }
+    const nowDay = dayIndexOf(cal, this.now);
+    const nowWeek =
+      nowDay >= 0 ? Math.floor(nowDay / 7) : this.now < cal.days[0]!.start ? -1 : this.aggs.length;
+    const year = this.yearLedger(holiday, training, nowDay);
+    const findings: Finding[] = [];
+    for (const agg of this.aggs) for (const f of agg.findings) findings.push(f);
+    const ctx: YearCtx = {
+      cal,
+      profile,
+      regime: this.regime,
+      weeks: this.aggs,
+      year,
+      holiday,
+      training,
+      now: this.now,
+      nowWeek,
+      p,
+    };
+    for (const rule of this.yearRules) rule.check.year!(ctx, makeRun(rule, profile, p(rule.id), findings));
+    findings.sort(
+      (a, b) =>
+        a.start - b.start ||
+        SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+        (a.rule < b.rule ? -1 : 1),
+    );
+    return { weeks: this.aggs.map((a) => a.ledger), year, findings };
+  }
+
+  private yearLedger(holiday: Uint8Array, training: Uint8Array, nowDay: number): YearLedger {
+    const { cal, profile, p, regime } = this;
+    const budget = regime.budget(profile, p);
+    const directedDay = new Uint8Array(cal.days.length);
+    let directedMinutes = 0;
+    let pastDays = 0;
+    let pastMinutes = 0;
+    let coverCount = 0;
+    let cpdMinutes = 0;
+    let observationCount = 0;
+    let extraMinutes = 0;
+    const coverByTerm = new Map<number, number>();
+    const collegiate = new Map<string, number>();
+    for (const agg of this.aggs) {
+      const l = agg.ledger;
+      directedMinutes += l.directedMinutes;
+      coverCount += l.coverCount;
+      if (l.weeklyLimitMinutes !== null && regime.jurisdiction === "support-staff") {
+        extraMinutes += Math.max(0, l.workMinutes - l.weeklyLimitMinutes);
+      }
+      for (const [cat, m] of Object.entries(l.collegiateMinutes))
+        collegiate.set(cat, (collegiate.get(cat) ?? 0) + m);
+      for (const d of agg.days) {
+        if (d.directedMinutes <= 0) continue;
+        directedDay[d.day] = 1;
+        if (nowDay < 0 ? this.now >= cal.endInstant : d.day < nowDay) {
+          pastDays++;
+          pastMinutes += d.directedMinutes;
+        }
+      }
+      for (const x of agg.items) {
+        if (x.item.kind === "cover") {
+          const term = cal.days[x.day]!.term;
+          coverByTerm.set(term, (coverByTerm.get(term) ?? 0) + 1);
+        } else if (x.item.kind === "cpd") cpdMinutes += x.minutes;
+        else if (x.item.kind === "observation") observationCount++;
+      }
+    }
+    // Training days are directed days even when the calendar only marks them all-day.
+    let directedDays = 0;
+    let scheduledDays = 0;
+    let candidateDays = 0;
+    const contracted = new Set(profile.contractedDays);
+    const firstFuture = nowDay >= 0 ? nowDay : this.now < cal.startInstant ? 0 : cal.days.length;
+    for (let d = 0; d < cal.days.length; d++) {
+      const day = cal.days[d]!;
+      if (!day.inYear) continue;
+      const directed = directedDay[d] === 1 || training[d] === 1;
+      if (directed) directedDays++;
+      if (d < firstFuture) continue;
+      if (directed) scheduledDays++;
+      else if (contracted.has(day.weekday) && holiday[d] !== 1 && day.term >= 0) candidateDays++;
+    }
+    const maxDays = budget?.days ?? Math.round(195 * profile.fte);
+    const pastDirectedDays = directedDays - scheduledDays;
+    const unscheduled = Math.max(0, Math.min(candidateDays, maxDays - pastDirectedDays - scheduledDays));
+    const typicalDay =
+      pastDays > 0
+        ? pastMinutes / pastDays
+        : directedDays > 0
+          ? directedMinutes / Math.max(1, directedDays)
+          : 0;
+    const forecastMinutes = Math.round(directedMinutes + typicalDay * unscheduled);
+
+    const agreed =
+      regime.jurisdiction === "scotland" ? agreedCategories(p("sco.collegiate")) : new Map<string, number>();
+    const lines: CollegiateLine[] = [];
+    for (const [category, hours] of agreed) {
+      lines.push({
+        category,
+        usedMinutes: collegiate.get(category) ?? 0,
+        agreedMinutes: Math.round(hours * 60 * profile.fte),
+      });
+    }
+    for (const [category, used] of collegiate) {
+      if (!agreed.has(category)) lines.push({ category, usedMinutes: used, agreedMinutes: null });
+    }
+    const rate = num(p("support.green_book"), "overtimeRate", 1.5);
+    return {
+      start: cal.yearStart,
+      end: cal.yearEnd,
+      directedMinutes,
+      toDateMinutes: pastMinutes,
+      budgetMinutes: budget?.minutes ?? 0,
+      budgetRule: budget?.rule ?? null,
+      forecastMinutes,
+      forecastApproximate: unscheduled > 0 && (cal.approximateTerms || typicalDay > 0),
+      directedDays,
+      maxDirectedDays: budget?.days ?? null,
+      coverCount,
+      coverByTerm: cal.terms.map((t, i) => ({ term: t.name, count: coverByTerm.get(i) ?? 0 })),
+      collegiate: lines,
+      cpdMinutes,
+      observationCount,
+      extraMinutes,
+      owedMinutes: Math.round(extraMinutes * rate),
+    };
+  }
+}
+
+/** Evaluate a set of items for a profile's academic year. */
+export function evaluate(items: readonly WorkItem[], profile: Profile, opts: EngineOptions = {}): Evaluation {
+  const ledger = new Ledger(profile, opts);
+  ledger.setItems(items);
+  return ledger.evaluation();
+}

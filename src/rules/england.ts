@@ -1,0 +1,354 @@
+import type { ItemKind, Profile } from "../model";
+import { checkAnnualDirected, checkMiddayBreak, weekSpan } from "./shared";
+import { SRC } from "./sources";
+import type { ParamsOf, Regime, RuleDef, RuleRun, YearCtx } from "./types";
+import { formatMinutes, keywordMatcher, num, ofKind, overlaps, str } from "./util";
+
+/** England (STPCD). Wales shares these rules and ids with its own document cited (see wales.ts). */
+const WALES = { wales: SRC.stpcdWales } as const;
+const CORE = ["england", "wales"] as const;
+
+export function directedBudget(profile: Profile, p: ParamsOf, ruleId: string) {
+  if (profile.role === "leadership") return null;
+  const params = p(ruleId);
+  return {
+    minutes: Math.round(num(params, "annualHours", 1265) * 60 * profile.fte),
+    days: Math.round(num(params, "maxDays", 195) * profile.fte),
+    rule: ruleId,
+  };
+}
+
+export const englandRegime: Regime = {
+  jurisdiction: "england",
+  label: "England (STPCD)",
+  packs: ["england", "uk-wtr"],
+  contactKinds: new Set<ItemKind>(["lesson", "cover"]),
+  contactLimit: () => null,
+  budget: (profile, p) => directedBudget(profile, p, "eng.directed.annual"),
+  weeklyLimit: () => null,
+};
+
+/** Kinds that cannot share a slot with PPA: "no other duty (including cover) in PPA". */
+const DUTIES_OVER_PPA = new Set<ItemKind>([
+  "lesson",
+  "cover",
+  "duty",
+  "meeting",
+  "invigilation",
+  "observation",
+]);
+
+export const englandRules: RuleDef[] = [
+  {
+    id: "eng.directed.annual",
+    force: "C",
+    title: "Directed time: 1265 hours on 195 days a year",
+    source: SRC.stpcd,
+    sources: WALES,
+    packs: CORE,
+    defaults: { annualHours: 1265, maxDays: 195, teachingDays: 190 },
+    check: { year: (ctx, r) => checkAnnualDirected(ctx, r, "directed-time") },
+  },
+  {
+    id: "eng.directed.counts",
+    force: "C",
+    title: "What counts as directed time",
+    source: SRC.stpcd,
+    sources: WALES,
+    packs: CORE,
+    defaults: { confidenceBelow: 0.7 },
+    handledBy:
+      "Classification (directed flag per item); this rule asks about items the classifier was unsure of.",
+    check: {
+      week: (ctx, r) => {
+        const below = num(r.params, "confidenceBelow", 0.7);
+        const unsure = ctx.agg.items.filter((x) => !x.item.confirmed && (x.item.confidence ?? 1) < below);
+        if (unsure.length === 0) return;
+        r.emit(
+          "info",
+          ...weekSpan(ctx),
+          unsure.map((x) => x.item.id),
+          `${unsure.length} ${unsure.length === 1 ? "item this week needs" : "items this week need"} you to say what kind of work ${unsure.length === 1 ? "it is" : "they are"} and whether the school directs ${unsure.length === 1 ? "it" : "them"}; until then they are counted as the classifier guessed.`,
+          "Confirm these items so the totals are right.",
+        );
+      },
+    },
+  },
+  {
+    id: "eng.ppa.min",
+    force: "C",
+    title: "PPA: at least 10% of timetabled teaching, in blocks of 30 minutes, with no other duty",
+    source: SRC.stpcd,
+    sources: WALES,
+    packs: CORE,
+    defaults: { minRatio: 0.1, minBlockMinutes: 30 },
+    check: {
+      week: (ctx, r) => {
+        const minBlock = num(r.params, "minBlockMinutes", 30);
+        const ppa = ofKind(ctx.agg.items, "ppa");
+        for (const slot of ppa) {
+          if (slot.minutes < minBlock) {
+            r.emit(
+              "warning",
+              slot.item.start,
+              slot.item.end,
+              [slot.item.id],
+              `This PPA slot is ${slot.minutes} minutes; PPA should come in blocks of at least ${minBlock} minutes.`,
+              "Ask for PPA to be timetabled in blocks of at least half an hour.",
+            );
+          }
+          const clashes = ctx.agg.items.filter(
+            (x) => x !== slot && DUTIES_OVER_PPA.has(x.item.kind) && overlaps(x.item, slot.item),
+          );
+          for (const c of clashes) {
+            r.emit(
+              "breach",
+              Math.max(c.item.start, slot.item.start),
+              Math.min(c.item.end, slot.item.end),
+              [slot.item.id, c.item.id],
+              `"${c.item.title}" is booked over your PPA; no other duty, including cover, may be done in PPA time.`,
+              "Ask for this PPA to be reinstated at another time this week.",
+            );
+          }
+        }
+      },
+      year: (ctx, r) => {
+        const ratio = num(r.params, "minRatio", 0.1);
+        const cycle = ctx.profile.cycleWeeks;
+        for (let i = 0; i < ctx.weeks.length; i += cycle) {
+          const group = ctx.weeks.slice(i, i + cycle);
+          let teaching = 0;
+          let ppa = 0;
+          for (const w of group) {
+            for (const x of w.items) {
+              if (x.item.kind === "lesson") teaching += x.minutes;
+              else if (x.item.kind === "ppa") ppa += x.minutes;
+            }
+          }
+          if (teaching === 0 || ppa >= teaching * ratio) continue;
+          const need = Math.ceil(teaching * ratio);
+          r.emit(
+            "breach",
+            group[0]!.ledger.startInstant,
+            group[group.length - 1]!.ledger.endInstant,
+            group.flatMap((w) => w.items.filter((x) => x.item.kind === "ppa").map((x) => x.item.id)),
+            `PPA is ${formatMinutes(ppa)} against ${formatMinutes(teaching)} of timetabled teaching in this ${cycle === 1 ? "week" : "timetable cycle"} (${Math.floor((ppa / teaching) * 1000) / 10}%); the minimum is ${ratio * 100}% (${formatMinutes(need)}).`,
+            `Ask for ${formatMinutes(need - ppa)} more PPA in this ${cycle === 1 ? "week" : "cycle"}.`,
+          );
+        }
+      },
+    },
+  },
+  {
+    id: "eng.cover.rarely",
+    force: "C",
+    title: "Cover only rarely, and only when not foreseeable",
+    source: SRC.stpcd,
+    sources: WALES,
+    packs: CORE,
+    defaults: {
+      foreseeableDays: 2,
+      termlyThreshold: 0,
+      plannedAbsence: "course|trip|visit|training|cpd|conference|planned|exam|interview|meeting",
+    },
+    check: { year: (ctx, r) => checkCoverRarely(ctx, r) },
+  },
+  {
+    id: "eng.lunch",
+    force: "C",
+    title: "A break of reasonable length between 12:00 and 14:00",
+    source: SRC.burgundy,
+    sources: WALES,
+    packs: CORE,
+    defaults: { windowFrom: "12:00", windowTo: "14:00", minBreakMinutes: 30 },
+    check: {
+      week: (ctx, r) =>
+        checkMiddayBreak(
+          ctx,
+          r,
+          "lunch break",
+          "Ask for a midday break free of duties; midday supervision cannot be required.",
+        ),
+    },
+  },
+  {
+    id: "eng.parttime.days",
+    force: "C",
+    title: "Part-time teachers are not directed on days they do not work",
+    source: SRC.stpcd,
+    sources: WALES,
+    packs: CORE,
+    defaults: {},
+    check: {
+      week: (ctx, r) => {
+        if (ctx.profile.fte >= 1) return;
+        const contracted = new Set(ctx.profile.contractedDays);
+        for (const x of ctx.agg.items) {
+          const day = ctx.cal.days[x.day]!;
+          if (!x.item.directed || contracted.has(day.weekday)) continue;
+          r.emit(
+            "warning",
+            x.item.start,
+            x.item.end,
+            [x.item.id],
+            `"${x.item.title}" is directed on ${day.date}, a day you are not contracted to work.`,
+            "Part-time teachers cannot be directed on non-working days; ask for it to be moved, or agree it and be paid for it.",
+          );
+        }
+      },
+    },
+  },
+  {
+    id: "eng.invigilation",
+    force: "C",
+    title: "No invigilation of public exams",
+    source: SRC.stpcd,
+    sources: WALES,
+    packs: CORE,
+    defaults: {},
+    check: {
+      week: (ctx, r) => {
+        for (const x of ofKind(ctx.agg.items, "invigilation")) {
+          r.emit(
+            "warning",
+            x.item.start,
+            x.item.end,
+            [x.item.id],
+            `"${x.item.title}" looks like exam invigilation, which teachers cannot be required to do (including mocks that replicate public exams).`,
+            "Check whether this is a public exam or a mock run like one; if so you may decline.",
+          );
+        }
+      },
+    },
+  },
+  {
+    id: "eng.admin",
+    force: "C",
+    title: "No routine clerical or administrative tasks",
+    source: SRC.stpcd,
+    sources: WALES,
+    packs: CORE,
+    defaults: {
+      keywords:
+        "photocopy|filing|display|data entry|stocktake|stock take|collect money|collating|typing|exam entries",
+    },
+    check: {
+      week: (ctx, r) => {
+        const match = keywordMatcher(str(r.params, "keywords"));
+        for (const x of ctx.agg.items) {
+          if (!x.item.directed || !match(x.item.title)) continue;
+          r.emit(
+            "info",
+            x.item.start,
+            x.item.end,
+            [x.item.id],
+            `"${x.item.title}" sounds like a routine administrative task, which teachers should not be required to do routinely.`,
+            "If this is routine, ask for it to go to support staff.",
+          );
+        }
+      },
+    },
+  },
+  {
+    id: "eng.ect.reduction",
+    force: "G",
+    title: "Early career teachers: 10% lighter timetable in year 1, 5% in year 2",
+    source: SRC.dfeEct,
+    sources: WALES,
+    packs: CORE,
+    defaults: { year1Factor: 0.9, year2Factor: 0.95, fullLoadHours: 0 },
+    check: {
+      week: (ctx, r) => {
+        const role = ctx.profile.role;
+        const full = num(r.params, "fullLoadHours", 0) * 60 * ctx.profile.fte;
+        if ((role !== "ect1" && role !== "ect2") || full <= 0) return;
+        const factor = num(r.params, role === "ect1" ? "year1Factor" : "year2Factor", 1);
+        const max = Math.round(full * factor);
+        const teaching = ctx.agg.ledger.teachingMinutes;
+        if (teaching <= max) return;
+        r.emit(
+          "warning",
+          ...weekSpan(ctx),
+          ofKind(ctx.agg.items, "lesson", "cover").map((x) => x.item.id),
+          `You taught ${formatMinutes(teaching)} this week; as an early career teacher in year ${role === "ect1" ? 1 : 2} your timetable should be at most ${formatMinutes(max)} (${Math.round(factor * 100)}% of the school's full load).`,
+          "Ask your induction tutor to check your timetable reduction.",
+        );
+      },
+    },
+  },
+];
+
+function checkCoverRarely(ctx: YearCtx, r: RuleRun): void {
+  const aheadMs = num(r.params, "foreseeableDays", 2) * 86_400_000;
+  const threshold = num(r.params, "termlyThreshold", 0);
+  const planned = keywordMatcher(str(r.params, "plannedAbsence"));
+  const perTerm = new Map<number, number>();
+  // Recurring: a cover at the same weekday and time within the previous two weeks.
+  const seen = new Map<string, number>();
+  for (const w of ctx.weeks) {
+    for (const x of w.items) {
+      if (x.item.kind !== "cover") continue;
+      const day = ctx.cal.days[x.day]!;
+      const n = (perTerm.get(day.term) ?? 0) + 1;
+      perTerm.set(day.term, n);
+      const slotKey = `${day.weekday}@${Math.round(x.startMin)}`;
+      const previous = seen.get(slotKey);
+      seen.set(slotKey, w.week.index);
+      const why = foreseeableReason(
+        x.item,
+        aheadMs,
+        planned,
+        previous !== undefined && w.week.index - previous <= 2,
+      );
+      const termName = ctx.cal.terms[day.term]?.name ?? "this term";
+      const count = `This is cover number ${n} in the ${termName.toLowerCase()}.`;
+      if (why) {
+        r.emit(
+          "breach",
+          x.item.start,
+          x.item.end,
+          [x.item.id],
+          `Cover "${x.item.title}" looks foreseeable (${why}); cover may only be asked for rarely and when it could not be foreseen. ${count}`,
+          "Ask whether this absence was known in advance; foreseeable absence should be covered by cover supervisors or supply staff.",
+        );
+      } else {
+        r.emit(
+          "warning",
+          x.item.start,
+          x.item.end,
+          [x.item.id],
+          `Cover "${x.item.title}": teachers should cover only rarely. ${count}`,
+          "Keep a note of each cover; if it is becoming routine, raise it with your rep or line manager.",
+        );
+      }
+      if (threshold > 0 && n === threshold + 1) {
+        r.emit(
+          "warning",
+          x.item.start,
+          x.item.end,
+          [x.item.id],
+          `You have now covered ${n} times in the ${termName.toLowerCase()}, above the ${threshold} you set as "rarely".`,
+          "Raise the amount of cover with your line manager or rep.",
+        );
+      }
+    }
+  }
+}
+
+/** Why a cover looks foreseeable, or "" when it does not. */
+export function foreseeableReason(
+  item: { start: number; title: string; firstSeen?: number },
+  aheadMs: number,
+  planned: (text: string) => boolean,
+  recurring: boolean,
+  requestedAt?: number,
+  reason?: string,
+): string {
+  const asked = requestedAt ?? item.firstSeen;
+  if (asked !== undefined && item.start - asked > aheadMs) {
+    return `asked for ${Math.floor((item.start - asked) / 86_400_000)} days ahead`;
+  }
+  if (planned(`${item.title} ${reason ?? ""}`)) return "the absence sounds planned";
+  if (recurring) return "it recurs at the same time";
+  return "";
+}

@@ -1,0 +1,169 @@
+import { DateTime } from "luxon";
+import type { ItemKind } from "../model";
+import { parseHm } from "../time";
+import { directedBudget } from "./england";
+import { checkAnnualDirected, checkMiddayBreak, weekSpan } from "./shared";
+import { SRC } from "./sources";
+import type { Regime, RuleDef } from "./types";
+import { formatMinutes, num, ofKind, str } from "./util";
+
+function teachingMax(phase: string, primaryHours: number, postPrimaryHours: number): number {
+  return (phase === "primary" || phase === "special" ? primaryHours : postPrimaryHours) * 60;
+}
+
+export const northernIrelandRegime: Regime = {
+  jurisdiction: "northern-ireland",
+  label: "Northern Ireland (TNC)",
+  packs: ["northern-ireland", "uk-wtr"],
+  contactKinds: new Set<ItemKind>(["lesson", "cover"]),
+  contactLimit: (profile, p) => {
+    if (profile.role === "leadership") return null;
+    const q = p("ni.teaching.max");
+    const max = teachingMax(
+      str(q, "phase", "post-primary"),
+      num(q, "primaryHours", 25),
+      num(q, "postPrimaryHours", 23.5),
+    );
+    return { minutes: Math.round(max * profile.fte), rule: "ni.teaching.max" };
+  },
+  budget: (profile, p) => directedBudget(profile, p, "ni.directed.annual"),
+  weeklyLimit: () => null,
+};
+
+const PACK = ["northern-ireland"] as const;
+
+export const northernIrelandRules: RuleDef[] = [
+  {
+    id: "ni.directed.annual",
+    force: "C",
+    title: "Directed time: 1265 hours on 195 days, inside the individual budget",
+    source: SRC.niTnc,
+    packs: PACK,
+    defaults: { annualHours: 1265, maxDays: 195, teachingDays: 190, budgetSource: "" },
+    check: {
+      year: (ctx, r) => checkAnnualDirected(ctx, r, "directed-time"),
+      week: (ctx, r) => {
+        // The individual directed time budget, when imported as its own calendar, must hold every directed meeting.
+        const budgetSource = str(r.params, "budgetSource");
+        if (!budgetSource) return;
+        for (const x of ctx.agg.items) {
+          const k = x.item.kind;
+          if (
+            !x.item.directed ||
+            (k !== "meeting" && k !== "parents-evening") ||
+            x.item.source === budgetSource
+          )
+            continue;
+          r.emit(
+            "warning",
+            x.item.start,
+            x.item.end,
+            [x.item.id],
+            `"${x.item.title}" is not in your directed time budget; anything directed must be in it.`,
+            "Ask for it to be added to your directed time budget, or to be dropped.",
+          );
+        }
+      },
+    },
+  },
+  {
+    id: "ni.week",
+    force: "C",
+    title: "A week runs seven days from Sunday",
+    source: SRC.niTnc,
+    packs: PACK,
+    defaults: {},
+    handledBy:
+      "Week boundaries: the profile's week start is Sunday by default in Northern Ireland (src/time/calendar.ts).",
+    check: {},
+  },
+  {
+    id: "ni.teaching.max",
+    force: "C",
+    title: "Class teaching at most 25 h (primary) or 23.5 h (post-primary) a week, cover included",
+    source: SRC.niTnc,
+    packs: PACK,
+    defaults: { phase: "post-primary", primaryHours: 25, postPrimaryHours: 23.5 },
+    check: {
+      week: (ctx, r) => {
+        const l = ctx.agg.ledger;
+        if (l.contactMaxMinutes === null || l.contactMinutes <= l.contactMaxMinutes) return;
+        r.emit(
+          "breach",
+          ...weekSpan(ctx),
+          ofKind(ctx.agg.items, "lesson", "cover").map((x) => x.item.id),
+          `Class teaching this week, cover included, is ${formatMinutes(l.contactMinutes)}; the maximum is ${formatMinutes(l.contactMaxMinutes)}.`,
+          "Decline further cover this week and ask for the excess to be removed.",
+        );
+      },
+    },
+  },
+  {
+    id: "ni.lunch",
+    force: "C",
+    title: "At least 30 minutes' break between 12:00 and 14:00",
+    source: SRC.niTnc,
+    packs: PACK,
+    defaults: { windowFrom: "12:00", windowTo: "14:00", minBreakMinutes: 30 },
+    check: {
+      week: (ctx, r) =>
+        checkMiddayBreak(ctx, r, "break", "Ask for a 30-minute break free of duties at midday."),
+    },
+  },
+  {
+    id: "ni.unsocial",
+    force: "C",
+    title: "No regular directed work in unsocial hours without agreement and 5 working days' notice",
+    source: SRC.niTnc,
+    packs: PACK,
+    defaults: { noticeWorkingDays: 5 },
+    check: {
+      week: (ctx, r) => {
+        const notice = num(r.params, "noticeWorkingDays", 5);
+        const dayStart = parseHm(ctx.profile.schoolDayStart);
+        const dayEnd = parseHm(ctx.profile.schoolDayEnd);
+        for (const x of ctx.agg.items) {
+          const seen = x.item.firstSeen;
+          if (!x.item.directed || seen === undefined) continue;
+          const weekday = ctx.cal.days[x.day]!.weekday;
+          const outOfHours = weekday > 5 || x.startMin < dayStart || x.endMin > dayEnd;
+          if (!outOfHours) continue;
+          const given = workingDaysBetween(seen, x.item.start, ctx.cal.zone);
+          if (given >= notice) continue;
+          r.emit(
+            "warning",
+            x.item.start,
+            x.item.end,
+            [x.item.id],
+            `"${x.item.title}" is outside school hours and was put on your calendar ${given} working days ahead; directed work in unsocial hours needs consultation, agreement and ${notice} working days' notice.`,
+            "Ask whether this was agreed; you may decline work in unsocial hours without the notice.",
+          );
+        }
+      },
+    },
+  },
+  {
+    id: "ni.comms",
+    force: "G",
+    title: "Staff need not respond outside operating hours",
+    source: "Department of Education (NI) guidance on communications with parents",
+    packs: PACK,
+    defaults: {},
+    handledBy: "The send guard, at the moment of sending, using sendWindows() (src/rules/email.ts).",
+    check: {},
+  },
+];
+
+/** Whole Monday-to-Friday local days after the day of `from` and before the day of `to`. */
+function workingDaysBetween(from: number, to: number, zone: string): number {
+  const last = DateTime.fromMillis(to, { zone }).startOf("day");
+  let days = 0;
+  for (
+    let d = DateTime.fromMillis(from, { zone }).startOf("day").plus({ days: 1 });
+    d < last && days < 60;
+    d = d.plus({ days: 1 })
+  ) {
+    if (d.weekday <= 5) days++;
+  }
+  return days;
+}

@@ -1,0 +1,361 @@
+import type { ItemKind, WorkItem } from "../model";
+import { checkMiddayBreak, weekSpan } from "./shared";
+import { SRC } from "./sources";
+import type { Params, Regime, RuleDef, WeekAgg } from "./types";
+import { formatMinutes, keywordMatcher, num, ofKind, overlaps, str } from "./util";
+
+export const scotlandRegime: Regime = {
+  jurisdiction: "scotland",
+  label: "Scotland (SNCT)",
+  packs: ["scotland", "uk-wtr"],
+  // Cover and registration count as class contact (SNCT; seed 001 section 2.1).
+  contactKinds: new Set<ItemKind>(["lesson", "cover", "registration"]),
+  contactLimit: (profile, p) => {
+    if (profile.role === "instructor") {
+      return {
+        minutes: Math.round(num(p("sco.instructors"), "contactHours", 27.5) * 60 * profile.fte),
+        rule: "sco.instructors",
+      };
+    }
+    const q = p("sco.contact.max");
+    const hours =
+      profile.role === "probationer" ? num(q, "probationerHours", 18.5) : num(q, "maxHours", 22.5);
+    return { minutes: Math.round(hours * 60 * profile.fte), rule: "sco.contact.max" };
+  },
+  // What the school schedules: the 35-hour week over the working year less personal preparation time.
+  budget: (profile, p) => {
+    const q = p("sco.week");
+    const weeks = num(q, "weeks", 39);
+    const hours = (num(q, "weeklyHours", 35) - num(q, "personalHours", 7.5)) * weeks;
+    return {
+      minutes: Math.round(hours * 60 * profile.fte),
+      days: Math.round(num(q, "yearDays", 195) * profile.fte),
+      rule: "sco.week",
+    };
+  },
+  weeklyLimit: (profile, p) => Math.round(num(p("sco.week"), "weeklyHours", 35) * 60 * profile.fte),
+};
+
+/** Category prefixes in sco.collegiate parameters: "hours.<category>" and "match.<category>". */
+const HOURS = "hours.";
+const MATCH = "match.";
+
+const matcherCache = new WeakMap<Params, [string, (t: string) => boolean][]>();
+
+/**
+ * The working-time-agreement category an item's time comes from, or null when it is not collegiate time
+ * (class contact, personal preparation, in-service days and the separate CPD allowance are not).
+ */
+export function collegiateCategory(item: WorkItem, params: Params): string | null {
+  switch (item.kind) {
+    case "lesson":
+    case "cover":
+    case "registration":
+    case "ppa":
+    case "non-contact":
+    case "inset":
+    case "cpd":
+    case "holiday":
+    case "personal":
+      return null;
+  }
+  let matchers = matcherCache.get(params);
+  if (!matchers) {
+    matchers = Object.keys(params)
+      .filter((k) => k.startsWith(MATCH))
+      .map(
+        (k) => [k.slice(MATCH.length), keywordMatcher(str(params, k))] as [string, (t: string) => boolean],
+      );
+    matcherCache.set(params, matchers);
+  }
+  for (const [category, match] of matchers) if (match(item.title)) return category;
+  if (item.kind === "parents-evening") return "parents-meetings";
+  if (item.kind === "meeting") return "staff-meetings";
+  if (item.kind === "report-writing") return "assessment-reporting";
+  return "annex-d";
+}
+
+/** The agreed hours per category from sco.collegiate parameters (empty when the agreement has no split). */
+export function agreedCategories(params: Params): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const k of Object.keys(params))
+    if (k.startsWith(HOURS)) out.set(k.slice(HOURS.length), num(params, k));
+  return out;
+}
+
+const PACK = ["scotland"] as const;
+
+function contactIds(agg: WeekAgg): string[] {
+  return ofKind(agg.items, "lesson", "cover", "registration").map((x) => x.item.id);
+}
+
+export const scotlandRules: RuleDef[] = [
+  {
+    id: "sco.week",
+    force: "C",
+    title: "35-hour working week; 195-day year (190 pupil days)",
+    source: SRC.snct,
+    packs: PACK,
+    defaults: { weeklyHours: 35, personalHours: 7.5, weeks: 39, yearDays: 195, pupilDays: 190 },
+    check: {
+      year: (ctx, r) => {
+        const max = Math.round(num(r.params, "yearDays", 195) * ctx.profile.fte);
+        if (ctx.year.directedDays <= max) return;
+        r.emit(
+          "breach",
+          ctx.cal.startInstant,
+          ctx.cal.endInstant,
+          [],
+          `You have worked on ${ctx.year.directedDays} school days this year; the working year is ${max} days.`,
+          "Ask which of these days the school counts as working days.",
+        );
+      },
+    },
+  },
+  {
+    id: "sco.contact.max",
+    force: "C",
+    title: "Class contact at most 22.5 hours a week (probationers 18.5), cover and registration included",
+    source: `${SRC.snct}; ${SRC.wdAgreement}`,
+    packs: PACK,
+    defaults: { maxHours: 22.5, probationerHours: 18.5 },
+    check: {
+      week: (ctx, r) => {
+        const l = ctx.agg.ledger;
+        // Averaging over 2–4 weeks replaces the weekly maximum where it has been agreed (sco.flex).
+        if (ctx.p("sco.flex").enabled === true || l.contactMaxRule !== "sco.contact.max") return;
+        if (l.contactMaxMinutes === null || l.contactMinutes <= l.contactMaxMinutes) return;
+        r.emit(
+          "breach",
+          ...weekSpan(ctx),
+          contactIds(ctx.agg),
+          `Class contact this week, cover and registration included, is ${formatMinutes(l.contactMinutes)}; the maximum is ${formatMinutes(l.contactMaxMinutes)}.`,
+          "Decline further cover this week; additional classes are only allowed up to the maximum.",
+        );
+      },
+    },
+  },
+  {
+    id: "sco.prep",
+    force: "C",
+    title: "Preparation and correction time, at least a third of class contact, is personal",
+    source: `${SRC.snct}; ${SRC.wdAgreement}`,
+    packs: PACK,
+    defaults: { minRatio: 1 / 3 },
+    check: {
+      week: (ctx, r) => {
+        const personal = ofKind(ctx.agg.items, "non-contact", "ppa");
+        for (const m of ofKind(ctx.agg.items, "meeting")) {
+          const slot = personal.find((x) => overlaps(x.item, m.item));
+          if (!slot) continue;
+          r.emit(
+            "warning",
+            Math.max(m.item.start, slot.item.start),
+            Math.min(m.item.end, slot.item.end),
+            [slot.item.id, m.item.id],
+            `The meeting "${m.item.title}" is placed in your personal preparation time, which is yours to use.`,
+            "Ask for the meeting to be moved into collegiate time.",
+          );
+        }
+      },
+    },
+  },
+  {
+    id: "sco.collegiate",
+    force: "C",
+    title: "Collegiate time, planned by category in the working time agreement",
+    source: `${SRC.snct}; the school's working time agreement`,
+    packs: PACK,
+    defaults: { totalHours: 190 },
+    check: {
+      year: (ctx, r) => {
+        const span: [number, number] = [ctx.cal.startInstant, ctx.cal.endInstant];
+        const used = ctx.year.collegiate;
+        const total = used.reduce((m, c) => m + c.usedMinutes, 0);
+        const allowed = Math.round(num(r.params, "totalHours", 190) * 60 * ctx.profile.fte);
+        if (total > allowed) {
+          r.emit(
+            "warning",
+            ...span,
+            [],
+            `Collegiate activities on your calendar add up to ${formatMinutes(total)} this year; the agreement plans ${formatMinutes(allowed)}.`,
+            "Ask for the collegiate plan to be reviewed through the school's working time agreement.",
+          );
+        }
+        for (const c of used) {
+          if (c.agreedMinutes === null || c.usedMinutes <= c.agreedMinutes) continue;
+          r.emit(
+            "warning",
+            ...span,
+            [],
+            `"${c.category}" has used ${formatMinutes(c.usedMinutes)} of the ${formatMinutes(c.agreedMinutes)} agreed for it this year.`,
+            "Raise it with the school's working time agreement group; changes during the session must be agreed.",
+          );
+        }
+      },
+    },
+  },
+  {
+    id: "sco.cpd",
+    force: "C",
+    title: "CPD at most 35 hours a year",
+    source: SRC.snct,
+    packs: PACK,
+    defaults: { maxHours: 35 },
+    check: {
+      year: (ctx, r) => {
+        const max = Math.round(num(r.params, "maxHours", 35) * 60 * ctx.profile.fte);
+        if (ctx.year.cpdMinutes <= max) return;
+        r.emit(
+          "warning",
+          ctx.cal.startInstant,
+          ctx.cal.endInstant,
+          [],
+          `CPD on your calendar adds up to ${formatMinutes(ctx.year.cpdMinutes)} this year; the contractual maximum is ${formatMinutes(max)}.`,
+          "Check your CPD plan with your line manager.",
+        );
+      },
+    },
+  },
+  {
+    id: "sco.flex",
+    force: "C",
+    title: "Where agreed, class contact averaged over 2 (at most 4) weeks, no week over 25 hours",
+    source: SRC.snct,
+    packs: PACK,
+    defaults: { enabled: false, weeks: 2, maxSingleWeekHours: 25 },
+    check: {
+      year: (ctx, r) => {
+        const n = Math.min(4, Math.max(2, num(r.params, "weeks", 2)));
+        const single = num(r.params, "maxSingleWeekHours", 25) * 60 * ctx.profile.fte;
+        for (let i = 0; i < ctx.weeks.length; i += n) {
+          const group = ctx.weeks.slice(i, i + n);
+          const max = group[0]!.ledger.contactMaxMinutes;
+          if (max === null) continue;
+          const avg = group.reduce((m, w) => m + w.ledger.contactMinutes, 0) / group.length;
+          const span: [number, number] = [
+            group[0]!.ledger.startInstant,
+            group[group.length - 1]!.ledger.endInstant,
+          ];
+          if (avg > max) {
+            r.emit(
+              "breach",
+              ...span,
+              group.flatMap(contactIds),
+              `Class contact averages ${formatMinutes(avg)} a week over these ${group.length} weeks; the maximum is ${formatMinutes(max)}.`,
+              "Ask for the excess contact to be removed within the averaging period.",
+            );
+          }
+          for (const w of group) {
+            if (w.ledger.contactMinutes <= single) continue;
+            r.emit(
+              "breach",
+              w.ledger.startInstant,
+              w.ledger.endInstant,
+              contactIds(w),
+              `Class contact in the week of ${w.ledger.start} is ${formatMinutes(w.ledger.contactMinutes)}; under averaging no single week may exceed ${formatMinutes(single)}.`,
+              "Decline further cover this week.",
+            );
+          }
+        }
+      },
+    },
+  },
+  {
+    id: "sco.no_aggregation",
+    force: "C",
+    title: "No planned aggregation of hours beyond a week (parents' meetings excepted)",
+    source: SRC.wdAgreement,
+    packs: PACK,
+    defaults: {},
+    check: {
+      week: (ctx, r) => {
+        const limit = ctx.agg.ledger.weeklyLimitMinutes;
+        if (limit === null) return;
+        const parents = ofKind(ctx.agg.items, "parents-evening").reduce((m, x) => m + x.minutes, 0);
+        const counted = ctx.agg.ledger.workMinutes - parents;
+        if (counted <= limit) return;
+        r.emit(
+          "warning",
+          ...weekSpan(ctx),
+          [],
+          `Work on your calendar this week comes to ${formatMinutes(counted)} (parents' meetings aside), over the ${formatMinutes(limit)} week; hours should not be aggregated beyond a week.`,
+          "Ask for some of this week's collegiate activities to be moved or dropped.",
+        );
+      },
+    },
+  },
+  {
+    id: "sco.cover.distribution",
+    force: "C",
+    title: "Non-contact time is respected; non-contact and department meetings in units of 30 minutes",
+    source: SRC.eaCover,
+    packs: PACK,
+    defaults: { minUnitMinutes: 30 },
+    check: {
+      week: (ctx, r) => {
+        const personal = ofKind(ctx.agg.items, "non-contact", "ppa");
+        const min = num(r.params, "minUnitMinutes", 30);
+        for (const c of ofKind(ctx.agg.items, "cover")) {
+          const slot = personal.find((x) => overlaps(x.item, c.item));
+          if (!slot) continue;
+          r.emit(
+            "breach",
+            Math.max(c.item.start, slot.item.start),
+            Math.min(c.item.end, slot.item.end),
+            [slot.item.id, c.item.id],
+            `Cover "${c.item.title}" is placed in your non-contact time, which should always be respected.`,
+            "Ask for this non-contact time to be reinstated.",
+          );
+        }
+        for (const x of personal) {
+          if (x.minutes >= min) continue;
+          r.emit(
+            "info",
+            x.item.start,
+            x.item.end,
+            [x.item.id],
+            `This non-contact slot is ${x.minutes} minutes; non-contact time should come in units of at least ${min} minutes.`,
+          );
+        }
+      },
+    },
+  },
+  {
+    id: "sco.instructors",
+    force: "C",
+    title:
+      "Music instructors: at most 27.5 h pupil contact, 2.5 h preparation, 5 h collegiate, a 40-minute midday break",
+    source: SRC.wdAgreement,
+    packs: PACK,
+    defaults: {
+      contactHours: 27.5,
+      prepHours: 2.5,
+      collegiateHours: 5,
+      windowFrom: "12:00",
+      windowTo: "14:00",
+      minBreakMinutes: 40,
+    },
+    check: {
+      week: (ctx, r) => {
+        if (ctx.profile.role !== "instructor") return;
+        const l = ctx.agg.ledger;
+        if (l.contactMaxMinutes !== null && l.contactMinutes > l.contactMaxMinutes) {
+          r.emit(
+            "breach",
+            ...weekSpan(ctx),
+            contactIds(ctx.agg),
+            `Pupil contact this week is ${formatMinutes(l.contactMinutes)}; the maximum for instructors is ${formatMinutes(l.contactMaxMinutes)}.`,
+            "Ask your ESO (Music Instruction) to adjust this week's schedule.",
+          );
+        }
+        checkMiddayBreak(
+          ctx,
+          r,
+          "personal midday break (travel excluded)",
+          "Ask for a midday break of at least 40 minutes, not counting travel.",
+        );
+      },
+    },
+  },
+];

@@ -1,0 +1,20 @@
+/** Citations, with the edition each rule is pinned to (RULES.md "Versions"). */
+export const SRC = {
+  stpcd: "School Teachers' Pay and Conditions Document 2025 (England), Part 7",
+  stpcdWales: "School Teachers' Pay and Conditions (Wales) Document 2025",
+  burgundy: "Burgundy Book para. 52.3 and STPCD 2025 (England)",
+  dfeEct: "DfE Induction for early career teachers (England), statutory guidance 2024",
+  asos: "NUT/NEU ASOS guidance (seed 000_5cca956ec1c56588.txt)",
+  wtr: "Working Time Regulations 1998 (SI 1998/1833)",
+  wtrNi: "Working Time Regulations (Northern Ireland) 2016",
+  niTnc: "NI teachers' terms and conditions (TNC 2024/2, directed time budgets)",
+  snct: "SNCT Handbook Part 2 section 3 and Appendix 2.17",
+  wdAgreement: "West Dunbartonshire 35-hour week agreement 2012-13 (seed 001_863fa52f70c45e2e.txt)",
+  eaCover: "East Ayrshire JNCT Circular 10, absence cover (seed 002_44e55848e324eeae.txt)",
+  astca: "PPTA guide to ASTCA workload entitlements, May 2013 (seed 003_56f81a4b869ef370.txt)",
+  nzPrimary: "Primary Teachers' Collective Agreement, classroom release time (from 2025)",
+  nzEra: "Employment Relations Act 2000 s69ZD (New Zealand)",
+  greenBook: "NJC Green Book, as explained in NEU support staff guidance (seed 004_651f2ab19f9582e7.txt)",
+  ieCode: "Code of Practice on the Right to Disconnect, S.I. 159/2021 (Ireland)",
+  auFwa: "Fair Work Act 2009 s333M (Australia)",
+} as const;

@@ -1,0 +1,252 @@
+import { DateTime } from "luxon";
+import { FORCE_LABEL, type Finding, type Force, type Profile } from "../model";
+import { calendarFor, weekIndexOf, type YearCalendar } from "../time";
+import { RULE_BY_ID, isActive, paramsFor, regimeFor, sourceFor } from "./catalogue";
+import type { Evaluation, WeekLedger, YearLedger } from "./types";
+import { formatMinutes, num } from "./util";
+
+export type MeterStatus = "ok" | "near" | "over" | "none";
+
+/** One line of the weekly summary: a value against a limit, with where the limit comes from. */
+export interface SummaryMeter {
+  id: "directed" | "contact" | "meetings" | "evenings" | "ppa" | "cover";
+  label: string;
+  value: number;
+  /** The limit, or null when the regime sets none. */
+  limit: number | null;
+  /** "max": stay at or below; "min": reach at least (PPA). */
+  limitKind: "max" | "min";
+  unit: "minutes" | "count";
+  /** Plain text for the value and limit, e.g. "23 h 30 min of 22 h 30 min". */
+  text: string;
+  status: MeterStatus;
+  rule: string | null;
+  force: Force | null;
+  forceLabel: string | null;
+  source: string | null;
+}
+
+export interface YearSummary {
+  label: string;
+  directedText: string;
+  budgetText: string;
+  forecastText: string;
+  /** Share of the budget used so far and forecast, 0–1+ (0 when there is no budget). */
+  usedRatio: number;
+  forecastRatio: number;
+  status: MeterStatus;
+  daysText: string;
+  coverText: string;
+  source: string | null;
+  forceLabel: string | null;
+}
+
+export interface WeekSummaryView {
+  weekStart: string;
+  weekLabel: string;
+  regimeLabel: string;
+  meters: SummaryMeter[];
+  year: YearSummary;
+  /** Findings touching this week, plus year-wide ones, most serious first. */
+  findings: Finding[];
+  counts: { breach: number; warning: number; info: number };
+}
+
+function status(value: number, limit: number | null, kind: "max" | "min"): MeterStatus {
+  if (limit === null) return "none";
+  if (kind === "min") return value >= limit ? "ok" : "over";
+  if (value > limit) return "over";
+  return value >= limit * 0.9 ? "near" : "ok";
+}
+
+function cite(ruleId: string | null, profile: Profile) {
+  const rule = ruleId ? RULE_BY_ID.get(ruleId) : undefined;
+  return rule
+    ? {
+        rule: rule.id,
+        force: rule.force,
+        forceLabel: FORCE_LABEL[rule.force],
+        source: sourceFor(rule, profile),
+      }
+    : { rule: null, force: null, forceLabel: null, source: null };
+}
+
+const SEVERITY = { breach: 0, warning: 1, info: 2 } as const;
+
+/** The numbers, limits and labels the popup shows for one week. */
+export function weekSummary(evaluation: Evaluation, weekStart: string, profile: Profile): WeekSummaryView {
+  const cal = calendarFor(profile);
+  const index = weekIndexOf(cal, weekStart);
+  const week: WeekLedger = evaluation.weeks[index] ?? emptyWeek(weekStart);
+  const p = paramsFor(profile);
+  const regime = regimeFor(profile);
+  const unionOn = isActive(RULE_BY_ID.get("eng.meetings.weekly")!, profile, p);
+  const meetingParams = p("eng.meetings.weekly");
+  const meters: SummaryMeter[] = [];
+
+  const weeklyBudget =
+    evaluation.year.budgetMinutes > 0 ? Math.round(evaluation.year.budgetMinutes / 39) : null;
+  const directedLimit = week.weeklyLimitMinutes ?? weeklyBudget;
+  meters.push({
+    id: "directed",
+    label: week.weeklyLimitMinutes !== null ? "Working time" : "Directed time",
+    value: week.weeklyLimitMinutes !== null ? week.workMinutes : week.directedMinutes,
+    limit: directedLimit,
+    limitKind: "max",
+    unit: "minutes",
+    text: "",
+    status: "none",
+    ...cite(
+      week.weeklyLimitMinutes !== null
+        ? (regime.budget(profile, p)?.rule ?? null)
+        : evaluation.year.budgetRule,
+      profile,
+    ),
+  });
+  if (week.contactMaxMinutes !== null || week.contactMinutes > 0) {
+    meters.push({
+      id: "contact",
+      label: "Class contact",
+      value: week.contactMinutes,
+      limit: week.contactMaxMinutes,
+      limitKind: "max",
+      unit: "minutes",
+      text: "",
+      status: "none",
+      ...cite(week.contactMaxRule, profile),
+    });
+  }
+  if (regime.jurisdiction !== "support-staff") {
+    meters.push({
+      id: "meetings",
+      label: "After-school meetings",
+      value: week.meetingCount,
+      limit: unionOn ? num(meetingParams, "maxPerWeek", 1) : null,
+      limitKind: "max",
+      unit: "count",
+      text: "",
+      status: "none",
+      ...cite(unionOn ? "eng.meetings.weekly" : null, profile),
+    });
+    meters.push({
+      id: "evenings",
+      label: "Evenings",
+      value: week.eveningCount,
+      limit: unionOn ? num(meetingParams, "maxEvenings", 2) : null,
+      limitKind: "max",
+      unit: "count",
+      text: "",
+      status: "none",
+      ...cite(unionOn ? "eng.meetings.weekly" : null, profile),
+    });
+    const ppaRule =
+      regime.jurisdiction === "england" || regime.jurisdiction === "wales" ? "eng.ppa.min" : null;
+    const ppaMin =
+      ppaRule && week.teachingMinutes > 0
+        ? Math.ceil(week.teachingMinutes * num(p(ppaRule), "minRatio", 0.1))
+        : null;
+    meters.push({
+      id: "ppa",
+      label: ppaRule ? "PPA" : "Non-contact time",
+      value: week.ppaMinutes,
+      limit: ppaMin,
+      limitKind: "min",
+      unit: "minutes",
+      text: "",
+      status: "none",
+      ...cite(ppaRule, profile),
+    });
+    meters.push({
+      id: "cover",
+      label: "Cover",
+      value: week.coverCount,
+      limit: null,
+      limitKind: "max",
+      unit: "count",
+      text: "",
+      status: week.coverCount > 0 ? "near" : "none",
+      ...cite(
+        regime.jurisdiction === "england" || regime.jurisdiction === "wales" ? "eng.cover.rarely" : null,
+        profile,
+      ),
+    });
+  }
+  for (const m of meters) {
+    if (m.id !== "cover") m.status = status(m.value, m.limit, m.limitKind);
+    const v = m.unit === "minutes" ? formatMinutes(m.value) : String(m.value);
+    const l = m.limit === null ? "" : m.unit === "minutes" ? formatMinutes(m.limit) : String(m.limit);
+    m.text = m.limit === null ? v : m.limitKind === "min" ? `${v} (at least ${l})` : `${v} of ${l}`;
+  }
+  const cover = meters.find((m) => m.id === "cover");
+  if (cover)
+    cover.text = `${week.coverCount} this week · ${coverThisTerm(evaluation.year, cal, index)} this term · ${evaluation.year.coverCount} this year`;
+
+  const findings = evaluation.findings
+    .filter((f) => f.start < week.endInstant && f.end > week.startInstant)
+    .sort((a, b) => SEVERITY[a.severity] - SEVERITY[b.severity] || a.start - b.start);
+  const counts = { breach: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return {
+    weekStart,
+    weekLabel: `Week of ${DateTime.fromISO(weekStart).toFormat("ccc d LLL yyyy")}`,
+    regimeLabel: regime.label,
+    meters,
+    year: yearSummary(evaluation.year, profile),
+    findings,
+    counts,
+  };
+}
+
+function coverThisTerm(year: YearLedger, cal: YearCalendar, weekIndex: number): number {
+  const first = cal.weeks[weekIndex]?.firstDay;
+  if (first === undefined) return 0;
+  const term = cal.days.slice(first, first + 7).find((d) => d.term >= 0)?.term;
+  return term === undefined ? 0 : (year.coverByTerm[term]?.count ?? 0);
+}
+
+/** Year to date against the budget, with the forecast, in words. */
+export function yearSummary(year: YearLedger, profile: Profile): YearSummary {
+  const budget = year.budgetMinutes;
+  const c = cite(year.budgetRule, profile);
+  const usedRatio = budget > 0 ? year.directedMinutes / budget : 0;
+  const forecastRatio = budget > 0 ? year.forecastMinutes / budget : 0;
+  return {
+    label: profile.jurisdiction === "support-staff" ? "Hours this year" : "Directed time this year",
+    directedText: `${formatMinutes(year.toDateMinutes)} so far, ${formatMinutes(year.directedMinutes)} on the calendar`,
+    budgetText: budget > 0 ? `budget ${formatMinutes(budget)}` : "no annual budget applies",
+    forecastText: `${year.forecastApproximate ? "about " : ""}${formatMinutes(year.forecastMinutes)} by the end of the year`,
+    usedRatio,
+    forecastRatio,
+    status: budget > 0 ? status(year.forecastMinutes, budget, "max") : "none",
+    daysText:
+      year.maxDirectedDays !== null
+        ? `${year.directedDays} of ${year.maxDirectedDays} days`
+        : `${year.directedDays} days`,
+    coverText: `${year.coverCount} cover${year.coverCount === 1 ? "" : "s"} this year`,
+    source: c.source,
+    forceLabel: c.forceLabel,
+  };
+}
+
+function emptyWeek(start: string): WeekLedger {
+  return {
+    start,
+    startInstant: 0,
+    endInstant: 0,
+    cycle: 0,
+    directedMinutes: 0,
+    teachingMinutes: 0,
+    contactMinutes: 0,
+    contactMaxMinutes: null,
+    contactMaxRule: null,
+    ppaMinutes: 0,
+    coverCount: 0,
+    coverMinutes: 0,
+    meetingCount: 0,
+    eveningCount: 0,
+    workMinutes: 0,
+    weeklyLimitMinutes: null,
+    directedDays: 0,
+    collegiateMinutes: {},
+  };
+}

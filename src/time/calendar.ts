@@ -1,0 +1,213 @@
+import { DateTime } from "luxon";
+import type { Profile, TermDates, Weekday } from "../model";
+
+const DAY_MS = 86_400_000;
+
+/** One local calendar day in the profile's zone. */
+export interface DayInfo {
+  /** Local date YYYY-MM-DD. */
+  date: string;
+  /** Epoch ms of local midnight, and of the next local midnight. */
+  start: number;
+  end: number;
+  weekday: Weekday;
+  /** False on a day with a clock change (23 or 25 hours long): local times then go through luxon. */
+  uniform: boolean;
+  /** Index into `terms`, or -1 outside every term. */
+  term: number;
+  /** Inside [academicYearStart, +1 year). */
+  inYear: boolean;
+  training: boolean;
+}
+
+export interface WeekInfo {
+  index: number;
+  /** Local date of the week's first day. */
+  start: string;
+  /** Index of its first day in `days`. */
+  firstDay: number;
+  /** Position in the timetable cycle (0 or 1 for a two-week cycle). */
+  cycle: number;
+}
+
+/**
+ * The academic year laid out as whole weeks of local days in the profile's zone. Built once per
+ * (zone, year, week start, terms) with one luxon DateTime per day; items are then placed on days by a binary
+ * search over day starts, so no luxon object is made per item.
+ */
+export interface YearCalendar {
+  zone: string;
+  yearStart: string;
+  /** Exclusive local end date of the academic year. */
+  yearEnd: string;
+  /** Epoch ms bounds of the academic year. */
+  startInstant: number;
+  endInstant: number;
+  days: DayInfo[];
+  weeks: WeekInfo[];
+  terms: TermDates[];
+  /** True when the profile gave no term dates and `terms` are an approximation. */
+  approximateTerms: boolean;
+  dayStarts: Float64Array;
+}
+
+export function parseHm(hm: string): number {
+  const [h, m] = hm.split(":");
+  return Number(h) * 60 + Number(m);
+}
+
+export function formatHm(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = Math.round(minutes - h * 60);
+  return `${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}`;
+}
+
+/**
+ * Term dates when the profile has none: the usual shape of the year in each jurisdiction. Good enough for
+ * "per term" counts; holidays inside them are unknown, so forecasts say they are approximate.
+ */
+export function approximateTerms(profile: Pick<Profile, "jurisdiction" | "academicYearStart">): TermDates[] {
+  const start = DateTime.fromISO(profile.academicYearStart);
+  const end = start.plus({ years: 1 }).minus({ days: 1 });
+  const iso = (d: DateTime) => d.toISODate() ?? "";
+  if (profile.jurisdiction === "nz-primary" || profile.jurisdiction === "nz-secondary") {
+    const y = start.year;
+    return [
+      { name: "Term 1", start: iso(start), end: `${y}-04-14` },
+      { name: "Term 2", start: `${y}-04-15`, end: `${y}-07-05` },
+      { name: "Term 3", start: `${y}-07-06`, end: `${y}-09-27` },
+      { name: "Term 4", start: `${y}-09-28`, end: iso(end) },
+    ];
+  }
+  const next = start.year + 1;
+  return [
+    { name: "Autumn term", start: iso(start), end: `${start.year}-12-31` },
+    { name: "Spring term", start: `${next}-01-01`, end: `${next}-03-31` },
+    { name: "Summer term", start: `${next}-04-01`, end: iso(end) },
+  ];
+}
+
+const cache = new Map<string, YearCalendar>();
+
+export function calendarFor(profile: Profile): YearCalendar {
+  const key = [
+    profile.timeZone,
+    profile.academicYearStart,
+    profile.weekStart,
+    profile.cycleWeeks,
+    profile.jurisdiction,
+    JSON.stringify(profile.terms),
+    profile.trainingDays.join(","),
+  ].join("|");
+  let cal = cache.get(key);
+  if (!cal) {
+    if (cache.size > 16) cache.clear();
+    cal = buildCalendar(profile);
+    cache.set(key, cal);
+  }
+  return cal;
+}
+
+function buildCalendar(profile: Profile): YearCalendar {
+  const zone = profile.timeZone;
+  const yearStartDt = DateTime.fromISO(profile.academicYearStart, { zone }).startOf("day");
+  const yearEndDt = yearStartDt.plus({ years: 1 });
+  const back = (yearStartDt.weekday - profile.weekStart + 7) % 7;
+  const first = yearStartDt.minus({ days: back });
+  const approximate = profile.terms.length === 0;
+  const terms = approximate
+    ? approximateTerms(profile)
+    : [...profile.terms].sort((a, b) => (a.start < b.start ? -1 : 1));
+  const training = new Set(profile.trainingDays);
+  const yearStart = profile.academicYearStart;
+  const yearEnd = yearEndDt.toISODate() ?? "";
+
+  const days: DayInfo[] = [];
+  const weeks: WeekInfo[] = [];
+  let cursor = first;
+  while (cursor < yearEndDt || days.length % 7 !== 0) {
+    const next = cursor.plus({ days: 1 });
+    const date = cursor.toISODate() ?? "";
+    if (days.length % 7 === 0) {
+      const index = weeks.length;
+      weeks.push({ index, start: date, firstDay: days.length, cycle: index % profile.cycleWeeks });
+    }
+    const start = cursor.toMillis();
+    const end = next.toMillis();
+    days.push({
+      date,
+      start,
+      end,
+      weekday: cursor.weekday as Weekday,
+      uniform: end - start === DAY_MS,
+      term: terms.findIndex((t) => t.start <= date && date <= t.end),
+      inYear: date >= yearStart && date < yearEnd,
+      training: training.has(date),
+    });
+    cursor = next;
+  }
+  return {
+    zone,
+    yearStart,
+    yearEnd,
+    startInstant: yearStartDt.toMillis(),
+    endInstant: yearEndDt.toMillis(),
+    days,
+    weeks,
+    terms,
+    approximateTerms: approximate,
+    dayStarts: Float64Array.from(days.map((d) => d.start)),
+  };
+}
+
+/** Index of the local day containing `instant`, or -1 outside the calendar. */
+export function dayIndexOf(cal: YearCalendar, instant: number): number {
+  const starts = cal.dayStarts;
+  if (instant < starts[0]! || instant >= cal.days[cal.days.length - 1]!.end) return -1;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= instant) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Local minutes since midnight of `instant` on day `dayIndex` (wall-clock, so 09:00 is 540 on any day). */
+export function localMinute(cal: YearCalendar, dayIndex: number, instant: number): number {
+  const day = cal.days[dayIndex]!;
+  if (day.uniform) return (instant - day.start) / 60_000;
+  const dt = DateTime.fromMillis(instant, { zone: cal.zone });
+  const sameDay = dt.toISODate() === day.date;
+  return (sameDay ? 0 : 1440) + dt.hour * 60 + dt.minute + dt.second / 60;
+}
+
+/** Epoch ms of wall-clock time `minutes` after local midnight on day `dayIndex`. */
+export function instantAt(cal: YearCalendar, dayIndex: number, minutes: number): number {
+  const day = cal.days[dayIndex]!;
+  if (day.uniform) return day.start + minutes * 60_000;
+  return DateTime.fromISO(day.date, { zone: cal.zone }).plus({ minutes }).toMillis();
+}
+
+/** Local date (YYYY-MM-DD) of the first day of the week containing `instant`, in the profile's zone. */
+export function weekStartOf(instant: number, profile: Pick<Profile, "timeZone" | "weekStart">): string {
+  const dt = DateTime.fromMillis(instant, { zone: profile.timeZone });
+  const back = (dt.weekday - profile.weekStart + 7) % 7;
+  return dt.minus({ days: back }).toISODate() ?? "";
+}
+
+/** Local date (YYYY-MM-DD) of `instant` in `zone`. */
+export function localDateOf(instant: number, zone: string): string {
+  return DateTime.fromMillis(instant, { zone }).toISODate() ?? "";
+}
+
+/** Index of the week that starts on local date `weekStart`, or -1. */
+export function weekIndexOf(cal: YearCalendar, weekStart: string): number {
+  const first = cal.weeks[0];
+  if (!first) return -1;
+  const utc = { zone: "utc" };
+  const days = DateTime.fromISO(weekStart, utc).diff(DateTime.fromISO(first.start, utc), "days").days;
+  const i = Math.round(days / 7);
+  return cal.weeks[i]?.start === weekStart ? i : -1;
+}
