@@ -198,9 +198,9 @@ weekly("TU", "10:50", "11:10", "Break duty - Yard", "Yard");
 weekly("MO", "08:15", "08:35", "Staff briefing", "Staff room");
 weekly("WE", "15:30", "16:30", "Dept meeting", "M12", 2);
 
-// Week of 16 Nov: a long staff meeting, the fortnightly department meeting and a parents' evening.
-oneOff("2026-11-17", "15:30", "17:00", "Staff meeting: behaviour policy", "Main hall");
-oneOff("2026-11-19", "16:00", "19:30", "Parents' Evening Y11", "Sports hall");
+// Week of 23 Nov: a long staff meeting, the fortnightly department meeting and a parents' evening.
+oneOff("2026-11-24", "15:30", "17:00", "Staff meeting: behaviour policy", "Main hall");
+oneOff("2026-11-26", "16:00", "19:30", "Parents' Evening Y11", "Sports hall");
 
 // Training and development.
 oneOff("2026-10-08", "15:45", "17:45", "Twilight CPD: adaptive teaching", "Library");

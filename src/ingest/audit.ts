@@ -1,0 +1,237 @@
+import { DateTime } from "luxon";
+import {
+  JURISDICTION_DEFAULTS,
+  profileWithDefaults,
+  type Profile,
+  type Severity,
+  type WorkItem,
+} from "../model";
+import { partialProfileSchema } from "../model/schema";
+import { evaluate } from "../rules/engine";
+import { KIND_LABEL } from "./classify";
+import { IcsError, parseIcs, type IcsErrorReason } from "./ics";
+import { eventsToItems, needsConfirmation, trainingDaysFrom } from "./to-items";
+
+/**
+ * The audit: calendar files and a profile in, the year's ledger, findings and open questions out. The same
+ * pipeline the extension runs on import, without a browser, for union reps, scripts and tests
+ * (`npm run audit`, docs/AUDIT.md).
+ */
+export interface AuditWeek {
+  start: string;
+  directedMinutes: number;
+  teachingMinutes: number;
+  ppaMinutes: number;
+  coverCount: number;
+  meetingCount: number;
+  eveningCount: number;
+}
+
+export interface AuditFinding {
+  rule: string;
+  severity: Severity;
+  start: string;
+  end: string;
+  message: string;
+}
+
+export interface AuditQuestion {
+  title: string;
+  /** First occurrence. */
+  start: string;
+  guess: string;
+  /** How many entries share this title. */
+  count: number;
+}
+
+export interface AuditReport {
+  weeks: AuditWeek[];
+  year: { start: string; directedMinutes: number; budgetMinutes: number; forecastMinutes: number };
+  findings: AuditFinding[];
+  unconfirmed: AuditQuestion[];
+  /** Anything read with a guess or left out, in plain words. */
+  warnings: string[];
+}
+
+export type AuditErrorReason = IcsErrorReason | "invalid-profile";
+
+/** An input the audit cannot use: the CLI exits 2 with `message` as its one line. */
+export class AuditError extends Error {
+  constructor(
+    readonly reason: AuditErrorReason,
+    message: string,
+  ) {
+    super(message);
+    this.name = "AuditError";
+  }
+}
+
+export interface AuditInput {
+  /** File name, used in messages and item ids. */
+  name: string;
+  text: string;
+}
+
+export function auditProfile(profileJson: unknown, now: number): Profile {
+  const parsed = partialProfileSchema.safeParse(profileJson);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? `"${issue.path.join(".")}": ` : "";
+    throw new AuditError(
+      "invalid-profile",
+      `The profile is not valid: ${where}${issue?.message ?? "unreadable"}.`,
+    );
+  }
+  const partial = parsed.data as Partial<Profile>;
+  const zone = partial.timeZone ?? JURISDICTION_DEFAULTS[partial.jurisdiction ?? "england"].timeZone;
+  const today = DateTime.fromMillis(now, { zone }).toISODate() ?? "";
+  return profileWithDefaults(partial, today);
+}
+
+export function academicYearWindow(profile: Pick<Profile, "academicYearStart" | "timeZone">): {
+  start: number;
+  end: number;
+} {
+  const start = DateTime.fromISO(profile.academicYearStart, { zone: profile.timeZone }).startOf("day");
+  return { start: start.toMillis(), end: start.plus({ years: 1 }).toMillis() };
+}
+
+export function runAudit(
+  inputs: readonly AuditInput[],
+  profileJson: unknown,
+  opts: { now?: number } = {},
+): AuditReport {
+  const now = opts.now ?? Date.now();
+  let profile = auditProfile(profileJson, now);
+  const window = academicYearWindow(profile);
+  const warnings: string[] = [];
+  const items: WorkItem[] = [];
+  const seen = new Set<string>();
+  for (const input of inputs) {
+    let parsed;
+    try {
+      parsed = parseIcs(input.text, { window, defaultZone: profile.timeZone });
+    } catch (e) {
+      if (e instanceof IcsError) throw new AuditError(e.reason, `${input.name}: ${e.message}`);
+      throw e;
+    }
+    const prefix = inputs.length > 1 ? `${input.name}: ` : "";
+    warnings.push(...parsed.warnings.map((w) => prefix + w));
+    for (const item of eventsToItems(parsed.events, `ics:${input.name}`, [], now)) {
+      if (seen.has(item.id)) continue;
+      seen.add(item.id);
+      items.push(item);
+    }
+  }
+  if (!items.some((item) => !item.allDay)) {
+    warnings.push(
+      `No timed entries fall in the academic year starting ${profile.academicYearStart}; set "academicYearStart" in the profile to audit another year.`,
+    );
+  }
+
+  // All-day INSET entries are the school's training days, unless the profile lists its own.
+  if (profile.trainingDays.length === 0) {
+    const trainingDays = trainingDaysFrom(
+      items,
+      (t) => DateTime.fromMillis(t, { zone: profile.timeZone }).toISODate() ?? "",
+    );
+    if (trainingDays.length > 0) profile = { ...profile, trainingDays: trainingDays.slice(0, 30) };
+  }
+
+  const evaluation = evaluate(items, profile, { now });
+  const iso = (ms: number) =>
+    DateTime.fromMillis(ms, { zone: profile.timeZone }).toISO({ suppressMilliseconds: true }) ?? "";
+
+  return {
+    weeks: evaluation.weeks.map((w) => ({
+      start: w.start,
+      directedMinutes: w.directedMinutes,
+      teachingMinutes: w.teachingMinutes,
+      ppaMinutes: w.ppaMinutes,
+      coverCount: w.coverCount,
+      meetingCount: w.meetingCount,
+      eveningCount: w.eveningCount,
+    })),
+    year: {
+      start: evaluation.year.start,
+      directedMinutes: evaluation.year.directedMinutes,
+      budgetMinutes: evaluation.year.budgetMinutes,
+      forecastMinutes: evaluation.year.forecastMinutes,
+    },
+    findings: evaluation.findings.map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      start: iso(f.start),
+      end: iso(f.end),
+      message: f.message,
+    })),
+    unconfirmed: questions(items, iso),
+    warnings,
+  };
+}
+
+/** One question per distinct title: confirming it once (as a rule) answers every occurrence. */
+function questions(items: readonly WorkItem[], iso: (ms: number) => string): AuditQuestion[] {
+  const byTitle = new Map<string, AuditQuestion>();
+  const sorted = [...items].sort((a, b) => a.start - b.start);
+  for (const item of sorted) {
+    if (!needsConfirmation(item)) continue;
+    const key = `${item.title.toLowerCase()}|${item.kind}`;
+    const existing = byTitle.get(key);
+    if (existing) existing.count++;
+    else byTitle.set(key, { title: item.title, start: iso(item.start), guess: item.kind, count: 1 });
+  }
+  return [...byTitle.values()];
+}
+
+/** The weekly table for `--format text`. */
+export function formatAuditText(report: AuditReport): string {
+  const hm = (minutes: number) =>
+    `${Math.floor(minutes / 60)}:${String(Math.round(minutes % 60)).padStart(2, "0")}`;
+  const out: string[] = [];
+  const header = ["Week of", "Directed", "Teaching", "PPA", "Cover", "Meetings", "Evenings"];
+  const rows = report.weeks
+    .filter((w) => w.directedMinutes > 0 || w.teachingMinutes > 0 || w.coverCount > 0)
+    .map((w) => [
+      w.start,
+      hm(w.directedMinutes),
+      hm(w.teachingMinutes),
+      hm(w.ppaMinutes),
+      String(w.coverCount),
+      String(w.meetingCount),
+      String(w.eveningCount),
+    ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join("  ");
+  out.push(line(header));
+  for (const row of rows) out.push(line(row));
+  const hidden = report.weeks.length - rows.length;
+  if (hidden > 0) out.push(`(${hidden} weeks with no directed time not shown)`);
+  out.push("");
+  const y = report.year;
+  out.push(
+    `Academic year from ${y.start}: ${hm(y.directedMinutes)} directed` +
+      (y.budgetMinutes > 0 ? ` of a ${hm(y.budgetMinutes)} budget` : "") +
+      `; forecast for the year ${hm(y.forecastMinutes)}.`,
+  );
+  out.push("");
+  out.push(report.findings.length ? `Findings (${report.findings.length}):` : "No findings.");
+  for (const f of report.findings)
+    out.push(`  ${f.severity.toUpperCase()} ${f.rule} ${f.start.slice(0, 10)}: ${f.message}`);
+  if (report.unconfirmed.length) {
+    out.push("");
+    out.push(`Please confirm (${report.unconfirmed.length}):`);
+    for (const q of report.unconfirmed) {
+      const label = KIND_LABEL[q.guess as keyof typeof KIND_LABEL] ?? q.guess;
+      const times = q.count > 1 ? `, ${q.count} entries` : "";
+      out.push(`  "${q.title}" (first ${q.start.slice(0, 16).replace("T", " ")}${times}): guessed ${label}`);
+    }
+  }
+  if (report.warnings.length) {
+    out.push("");
+    out.push("Notes:");
+    for (const w of report.warnings) out.push(`  ${w}`);
+  }
+  return out.join("\n") + "\n";
+}
