@@ -265,9 +265,11 @@ export const nzBreaksRule: RuleDef = {
         // 4–6 h: one rest and one meal break; over 6 h: two rests and a meal.
         const restsNeeded = span > 360 ? 2 : span > 240 ? 1 : 0;
         if (span <= 240) continue;
+        // The longest gap holds the meal; what is left of it and every other gap can hold rest breaks.
         const gaps = innerGaps(d.busy).sort((a, b) => b - a);
         const mealOk = gaps[0] !== undefined && gaps[0] >= meal;
-        const restsOk = gaps.slice(1).filter((g) => g >= rest).length >= restsNeeded;
+        const room = mealOk ? [gaps[0]! - meal, ...gaps.slice(1)] : gaps;
+        const restsOk = room.reduce((n, g) => n + Math.floor(g / rest), 0) >= restsNeeded;
         if (mealOk && restsOk) continue;
         r.emit(
           "warning",

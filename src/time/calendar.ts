@@ -187,7 +187,12 @@ export function localMinute(cal: YearCalendar, dayIndex: number, instant: number
 export function instantAt(cal: YearCalendar, dayIndex: number, minutes: number): number {
   const day = cal.days[dayIndex]!;
   if (day.uniform) return day.start + minutes * 60_000;
-  return DateTime.fromISO(day.date, { zone: cal.zone }).plus({ minutes }).toMillis();
+  const whole = Math.floor(minutes / 1440);
+  const rest = minutes - whole * 1440;
+  return DateTime.fromISO(day.date, { zone: cal.zone })
+    .plus({ days: whole })
+    .set({ hour: Math.floor(rest / 60), minute: Math.floor(rest % 60), second: Math.round((rest % 1) * 60) })
+    .toMillis();
 }
 
 /** Local date (YYYY-MM-DD) of the first day of the week containing `instant`, in the profile's zone. */
