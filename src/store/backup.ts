@@ -1,16 +1,10 @@
 import { z } from "zod";
 import type { ClassificationRule, CoverDecision, SendRecord, Source, WorkItem } from "../model";
-import {
-  classificationRuleSchema,
-  coverDecisionSchema,
-  profileSchema,
-  sendRecordSchema,
-  sourceSchema,
-  workItemSchema,
-} from "../model/schema";
+import { classificationRuleSchema, profileSchema, sendRecordSchema, sourceSchema } from "../model/schema";
 import { PROFILE_KEY, SCHEMA_VERSION, type SettingRow, type WithinHoursDB } from "./db";
 import { guarded } from "./errors";
 import { CHUNK_SIZE } from "./repo";
+import { coverDecisionRowSchema, describeIssue, itemRowSchema } from "./rows";
 import { VERSIONS } from "./versions";
 
 /**
@@ -78,10 +72,6 @@ const PRIMARY_KEY: Record<TableName, string> = {
   classificationRules: "id",
 };
 
-const notBefore = <T extends { start: number; end: number }>(row: T) => row.end >= row.start;
-// Read with the field name: "item 12: end is before start".
-const endBeforeStart = { message: "is before start", path: ["end"] };
-
 const settingSchema = z
   .object({ key: z.string().min(1).max(200), value: z.unknown() })
   .superRefine((row, ctx) => {
@@ -93,11 +83,11 @@ const settingSchema = z
   });
 
 const ROW_SCHEMA: Record<TableName, z.ZodType> = {
-  items: workItemSchema.refine(notBefore, endBeforeStart),
+  items: itemRowSchema,
   sources: sourceSchema,
   settings: settingSchema,
   sendLog: sendRecordSchema,
-  coverDecisions: coverDecisionSchema.refine(notBefore, endBeforeStart),
+  coverDecisions: coverDecisionRowSchema,
   classificationRules: classificationRuleSchema,
 };
 
@@ -141,7 +131,7 @@ export function validateBackup(data: unknown): BackupTables {
     );
   }
   const written = VERSIONS.find((v) => v.version === version);
-  if (!written) throw damaged("its version number is missing");
+  if (!written) throw damaged("its version number is missing or unreadable");
   if (!isRecord(data.tables)) throw damaged("its tables are missing");
 
   const tables = {} as Record<TableName, unknown[]>;
@@ -154,7 +144,7 @@ export function validateBackup(data: unknown): BackupTables {
     }
     if (!Array.isArray(raw)) throw damaged(`the list of ${ROW_LABEL[name]}s is missing`);
     const parsed = z.array(ROW_SCHEMA[name]).safeParse(raw, { reportInput: true });
-    if (!parsed.success) throw damaged(describeIssue(name, parsed.error.issues[0]!));
+    if (!parsed.success) throw damaged(describeRowIssue(name, parsed.error.issues[0]!));
     const seen = new Set<unknown>();
     parsed.data.forEach((row, index) => {
       const key = (row as Record<string, unknown>)[PRIMARY_KEY[name]];
@@ -211,33 +201,11 @@ function damaged(what: string): BackupError {
   return new BackupError("corrupt", `This backup is damaged (${what}); nothing was changed.`);
 }
 
-function describeIssue(table: TableName, issue: z.core.$ZodIssue): string {
-  const [index, ...fieldPath] = issue.path;
+function describeRowIssue(table: TableName, issue: z.core.$ZodIssue): string {
+  const [index] = issue.path;
   const where =
     typeof index === "number" ? `${ROW_LABEL[table]} ${index + 1}` : `the list of ${ROW_LABEL[table]}s`;
-  const field = fieldPath.length > 0 ? fieldPath.map(String).join(".") : "it";
-  return `${where}: ${field} ${describeProblem(issue)}`;
-}
-
-function describeProblem(issue: z.core.$ZodIssue): string {
-  if (issue.code !== "custom" && issue.input === undefined) return "is missing";
-  switch (issue.code) {
-    case "custom":
-      return issue.message;
-    case "invalid_type":
-      return "has the wrong kind of value";
-    case "invalid_value":
-      return "has a value Within Hours does not recognise";
-    case "too_small":
-    case "too_big":
-      return "is out of range";
-    case "invalid_format":
-      return "is not in the expected format";
-    case "unrecognized_keys":
-      return "has fields Within Hours does not recognise";
-    default:
-      return "is not valid";
-  }
+  return `${where}: ${describeIssue(issue, 1)}`;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

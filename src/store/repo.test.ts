@@ -127,6 +127,22 @@ describe("putItems", () => {
     expect(await d.items.get("feed:timetable:9999")).toStrictEqual(items[9999]);
   });
 
+  it("refuses a whole batch with one impossible item, and says which", async () => {
+    const d = db();
+    const bad = item({ id: "bad", title: "Staff briefing", start: MONDAY, end: MONDAY - HOUR });
+    const error = await putItems(d, [item({ id: "good" }), bad]).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      reason: "invalid",
+      message:
+        "A calendar entry could not be saved (“Staff briefing”: end is before start). Nothing was changed.",
+    });
+    await expect(replaceSourceItems(d, "feed:timetable", [bad])).rejects.toMatchObject({ reason: "invalid" });
+    await expect(putItems(d, [{ ...item({ id: "x" }), kind: "nap" as never }])).rejects.toThrow(
+      /kind has a value Within Hours does not recognise/,
+    );
+    expect(await d.items.count()).toBe(0);
+  });
+
   it("upserts by id without duplicating", async () => {
     const d = db();
     await putItems(d, [item({ id: "a" })]);
@@ -261,6 +277,11 @@ describe("send log", () => {
     await recordSend(d, { at: MONDAY + 2 * HOUR, outcome: "sent-anyway", site: "gmail" });
     await recordSend(d, { at: MONDAY + DAY, outcome: "in-hours", site: "gmail" });
     expect(await d.sendLog.get(1)).toStrictEqual({ id: 1, at: MONDAY, outcome: "warned", site: "gmail" });
+    await expect(
+      recordSend(d, { at: MONDAY, outcome: "shouted" as never, site: "gmail" }),
+    ).rejects.toMatchObject({
+      reason: "invalid",
+    });
     expect(await sendCounts(d, MONDAY, MONDAY + DAY)).toEqual({
       "in-hours": 0,
       warned: 2,

@@ -9,9 +9,10 @@ import {
   type Source,
   type WorkItem,
 } from "../model";
-import { classificationRuleSchema, coverDecisionSchema, profileSchema, sourceSchema } from "../model/schema";
+import { classificationRuleSchema, profileSchema, sendRecordSchema, sourceSchema } from "../model/schema";
 import { PROFILE_KEY, type WithinHoursDB } from "./db";
 import { guarded, StoreError } from "./errors";
+import { coverDecisionRowSchema, describeIssue, itemRowSchema } from "./rows";
 import { LONG_ITEM_MS } from "./versions";
 
 /** Bulk writes go in chunks of this many rows inside one transaction (PLATFORM.md, Storage). */
@@ -85,13 +86,28 @@ function overlaps(item: WorkItem, start: number, end: number): boolean {
   return item.start < end && (item.end > start || item.start >= start);
 }
 
+/** Upserts by id: one transaction, in chunks. Every item is checked first; one bad item writes nothing. */
 export async function putItems(db: WithinHoursDB, items: readonly WorkItem[]): Promise<void> {
+  const rows = checkedItems(items);
   await guarded(() =>
     db.transaction("rw", db.items, async () => {
-      for (let i = 0; i < items.length; i += CHUNK_SIZE)
-        await db.items.bulkPut(items.slice(i, i + CHUNK_SIZE));
+      for (let i = 0; i < rows.length; i += CHUNK_SIZE) await db.items.bulkPut(rows.slice(i, i + CHUNK_SIZE));
     }),
   );
+}
+
+/** The rules a backup import checks, applied on the way in, so whatever is stored can be restored. */
+function checkedItems(items: readonly WorkItem[]): WorkItem[] {
+  return items.map((item) => {
+    const result = itemRowSchema.safeParse(item, { reportInput: true });
+    if (result.success) return result.data as WorkItem;
+    const title = typeof item?.title === "string" ? item.title.slice(0, 60) : "untitled";
+    throw new StoreError(
+      "invalid",
+      `A calendar entry could not be saved (“${title}”: ${describeIssue(result.error.issues[0]!)}). Nothing was changed.`,
+      { cause: result.error },
+    );
+  });
 }
 
 export interface ReplaceCounts {
@@ -113,7 +129,7 @@ export async function replaceSourceItems(
   items: readonly WorkItem[],
 ): Promise<ReplaceCounts> {
   const incoming = new Map<string, WorkItem>();
-  for (const item of items) {
+  for (const item of checkedItems(items)) {
     if (item.source !== sourceId)
       throw new TypeError(`Item ${item.id} belongs to ${item.source}, not ${sourceId}`);
     incoming.set(item.id, item);
@@ -237,8 +253,18 @@ export async function deleteSource(db: WithinHoursDB, id: string): Promise<{ rem
 
 export function recordSend(db: WithinHoursDB, record: SendRecord): Promise<number> {
   // Copy only the permitted fields, so nothing else a caller passes (a subject, an address) is kept.
-  const row: SendRecord = { at: record.at, outcome: record.outcome, site: record.site };
-  return guarded(() => db.sendLog.add(row));
+  const row = sendRecordSchema.safeParse({ at: record.at, outcome: record.outcome, site: record.site });
+  if (!row.success) {
+    const error = new StoreError(
+      "invalid",
+      "This send could not be logged because its record is not valid.",
+      {
+        cause: row.error,
+      },
+    );
+    return Promise.reject(error);
+  }
+  return guarded(() => db.sendLog.add(row.data));
 }
 
 /** Sends per outcome with `at` in [start, end). Every outcome is present, zero when none. */
@@ -261,7 +287,7 @@ export function sendCounts(
 
 /** Adds a decision, or updates it when it has an id (a pending request later accepted). Returns the id. */
 export async function recordCoverDecision(db: WithinHoursDB, decision: CoverDecision): Promise<number> {
-  const parsed = coverDecisionSchema.safeParse(decision);
+  const parsed = coverDecisionRowSchema.safeParse(decision);
   if (!parsed.success) {
     throw new StoreError(
       "invalid",
