@@ -1,3 +1,3 @@
-import { Options } from "~src/ui/Options";
+import { Options } from "../src/ui/Options";
 
 export default Options;

@@ -1,3 +1,3 @@
-import { Popup } from "~src/ui/Popup";
+import { Popup } from "../src/ui/Popup";
 
 export default Popup;
