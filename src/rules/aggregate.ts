@@ -61,6 +61,7 @@ export function aggregateWeek(
   };
 
   const days: DayAgg[] = [];
+  const ranges: [number, number, number][] = [];
   let i = 0;
   while (i < items.length) {
     const day = items[i]!.day;
@@ -90,13 +91,7 @@ export function aggregateWeek(
         if (cat) ledger.collegiateMinutes[cat] = (ledger.collegiateMinutes[cat] ?? 0) + x.minutes;
       }
     }
-    // After-school: at or after the end of the pupils' day (the profile's session end, else the day's last lesson).
-    const afterFrom =
-      sessionEnd >= 0 ? sessionEnd : lastTeachingEndMin >= 0 ? lastTeachingEndMin : defaultSessionEnd;
-    for (let k = i; k < j; k++) {
-      const x = items[k]!;
-      if (x.item.kind === "meeting" && x.item.directed && x.startMin >= afterFrom) ledger.meetingCount++;
-    }
+    ranges.push([i, j, lastTeachingEndMin]);
     const mergedBusy = mergeIntervals(busy);
     const mergedDirected = mergeIntervals(directed);
     const agg: DayAgg = {
@@ -113,6 +108,23 @@ export function aggregateWeek(
     if (agg.directedMinutes > 0) ledger.directedDays++;
     if (evening) ledger.eveningCount++;
     i = j;
+  }
+  // After-school: from the end of the pupils' day. That is the profile's session end, else the day's last
+  // lesson, else the latest lesson end this week (a day without lessons), else the school day's end.
+  const weekTeachingEnd = Math.max(-1, ...ranges.map((r) => r[2]));
+  for (const [from, to, dayTeachingEnd] of ranges) {
+    const afterFrom =
+      sessionEnd >= 0
+        ? sessionEnd
+        : dayTeachingEnd >= 0
+          ? dayTeachingEnd
+          : weekTeachingEnd >= 0
+            ? weekTeachingEnd
+            : defaultSessionEnd;
+    for (let k = from; k < to; k++) {
+      const x = items[k]!;
+      if (x.item.kind === "meeting" && x.item.directed && x.startMin >= afterFrom) ledger.meetingCount++;
+    }
   }
   return { week, items, days, ledger, findings: [] };
 }

@@ -177,6 +177,11 @@ export function weekSummary(evaluation: Evaluation, weekStart: string, profile: 
     const l = m.limit === null ? "" : m.unit === "minutes" ? formatMinutes(m.limit) : String(m.limit);
     m.text = m.limit === null ? v : m.limitKind === "min" ? `${v} (at least ${l})` : `${v} of ${l}`;
   }
+  const directed = meters[0]!;
+  if (week.weeklyLimitMinutes === null && directed.limit !== null) {
+    // No weekly limit here: the reference is the annual budget spread over a 39-week year.
+    directed.text = `${formatMinutes(directed.value)} (the budget averages ${formatMinutes(directed.limit)} a week)`;
+  }
   const cover = meters.find((m) => m.id === "cover");
   if (cover)
     cover.text = `${week.coverCount} this week · ${coverThisTerm(evaluation.year, cal, index)} this term · ${evaluation.year.coverCount} this year`;
