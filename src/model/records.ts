@@ -1,6 +1,11 @@
 /** Where items come from: an ICS file or feed, a school system page, or the teacher's own entries. */
 export type SourceType = "ics-file" | "ics-feed" | "page" | "manual";
-export const SOURCE_TYPES = ["ics-file", "ics-feed", "page", "manual"] as const satisfies readonly SourceType[];
+export const SOURCE_TYPES = [
+  "ics-file",
+  "ics-feed",
+  "page",
+  "manual",
+] as const satisfies readonly SourceType[];
 
 export interface Source {
   id: string;
