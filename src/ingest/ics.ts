@@ -114,6 +114,8 @@ function utf8Length(text: string): number {
 }
 
 const cancelledStatus = "CANCELLED";
+const NO_INSTANTS: ReadonlySet<number> = new Set();
+const NO_DATES: ReadonlySet<string> = new Set();
 
 class IcsReader {
   private readonly deadline: number;
@@ -145,7 +147,8 @@ class IcsReader {
     return { events: this.events, warnings: this.warnings() };
   }
 
-  private parseCalendars(body: string): Jcal[] {
+  private parseCalendars(text: string): Jcal[] {
+    const body = relevantLines(text);
     let parsed: unknown;
     try {
       parsed = ICAL.parse(body);
@@ -165,11 +168,7 @@ class IcsReader {
    * that line is mended first.
    */
   private parseLeniently(body: string): Jcal[] {
-    const lines = body
-      .replace(/\r\n/g, "\n")
-      .replace(/\n[ \t]/g, "")
-      .split("\n")
-      .map(mendQuotedValue);
+    const lines = body.split("\r\n").map(mendQuotedValue);
     const calendars: Jcal[] = [];
     let current: Jcal | undefined;
     let block: string[] = [];
@@ -242,6 +241,11 @@ class IcsReader {
   }
 
   private readSeries(uid: string, components: Jcal[]): void {
+    const only = components.length === 1 ? components[0] : undefined;
+    if (only && !findProperty(only[1], "recurrence-id")) {
+      this.readMaster(uid, only, NO_INSTANTS, NO_DATES);
+      return;
+    }
     const masters = components.filter((c) => !findProperty(c[1], "recurrence-id"));
     const overrides = components.filter((c) => findProperty(c[1], "recurrence-id"));
     const master = masters[0];
@@ -296,8 +300,8 @@ class IcsReader {
   private readMaster(
     uid: string,
     component: Jcal,
-    overriddenInstants: Set<number>,
-    overriddenDates: Set<string>,
+    overriddenInstants: ReadonlySet<number>,
+    overriddenDates: ReadonlySet<string>,
   ) {
     const props = component[1];
     if (textValue(props, "status")?.toUpperCase() === cancelledStatus) return;
@@ -315,7 +319,10 @@ class IcsReader {
     const rruleProp = findProperty(props, "rrule");
     const rdates = findProperties(props, "rdate");
     if (!rruleProp && rdates.length === 0) {
-      if (!overriddenInstants.has(first.start) && !overriddenDates.has(dateKey(dtstart))) {
+      if (
+        !overriddenInstants.has(first.start) &&
+        (overriddenDates.size === 0 || !overriddenDates.has(dateKey(dtstart)))
+      ) {
         this.emit(uid, undefined, first.start, first.end, allDay, props);
       }
       return;
@@ -642,6 +649,56 @@ class IcsReader {
   }
 }
 
+/** The properties the import reads; Exchange adds a dozen others to every event (X-MICROSOFT-CDO-…). */
+const READ_PROPERTIES = new Set([
+  "BEGIN",
+  "END",
+  "UID",
+  "SUMMARY",
+  "LOCATION",
+  "DESCRIPTION",
+  "STATUS",
+  "DTSTART",
+  "DTEND",
+  "DURATION",
+  "RRULE",
+  "RDATE",
+  "EXDATE",
+  "RECURRENCE-ID",
+  "TZID",
+  "TZOFFSETFROM",
+  "TZOFFSETTO",
+  "X-WR-CALNAME",
+]);
+
+/**
+ * Unfolds the text and keeps only the lines the import reads, so ical.js parses a third of a typical Exchange
+ * export. Returned with CRLF line ends.
+ */
+function relevantLines(text: string): string {
+  const unfolded = /\n[ \t]/.test(text) ? text.replace(/\r?\n[ \t]/g, "") : text;
+  const kept: string[] = [];
+  const length = unfolded.length;
+  for (let pos = 0; pos < length;) {
+    let newline = unfolded.indexOf("\n", pos);
+    if (newline < 0) newline = length;
+    const end = newline > pos && unfolded.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
+    let nameEnd = pos;
+    while (nameEnd < end) {
+      const c = unfolded.charCodeAt(nameEnd);
+      if (c === 58 /* : */ || c === 59 /* ; */) break;
+      nameEnd++;
+    }
+    if (nameEnd > pos && nameEnd < end) {
+      const name = unfolded.slice(pos, nameEnd);
+      if (READ_PROPERTIES.has(name) || READ_PROPERTIES.has(name.toUpperCase()))
+        kept.push(unfolded.slice(pos, end));
+    }
+    pos = newline + 1;
+  }
+  return kept.join("\r\n");
+}
+
 function now(): number {
   return typeof performance !== "undefined" ? performance.now() : Date.now();
 }
@@ -706,32 +763,53 @@ function readTime(prop: JcalProperty | undefined, value: unknown = prop?.[3]): W
   return time;
 }
 
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})(Z)?|T::)?$/;
-
-/** jCal date or date-time text. ical.js turns a bare date under a date-time property into `YYYY-MM-DDT::`. */
+/**
+ * jCal date or date-time text, read by position: `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM:SS` with an optional `Z`, or
+ * `YYYY-MM-DDT::`, which is what ical.js makes of a bare date under a date-time property.
+ */
 function readTimeString(value: string): WallTime | undefined {
-  const m = DATE_TIME.exec(value);
-  if (!m) return undefined;
-  const [, y, mo, d, h, mi, s, z] = m;
-  const isDate = h === undefined;
+  const length = value.length;
+  if (length !== 10 && length !== 13 && length !== 19 && length !== 20) return undefined;
+  if (value[4] !== "-" || value[7] !== "-") return undefined;
+  const isDate = length === 10 || length === 13;
+  if (length === 13 && value.slice(10) !== "T::") return undefined;
+  if (!isDate && (value[10] !== "T" || value[13] !== ":" || value[16] !== ":")) return undefined;
+  const utc = length === 20;
+  if (utc && value[19] !== "Z") return undefined;
   const time: WallTime = {
-    year: Number(y),
-    month: Number(mo),
-    day: Number(d),
-    hour: isDate ? 0 : Number(h),
-    minute: isDate ? 0 : Number(mi),
-    second: isDate ? 0 : Math.min(Number(s), 59),
+    year: digits(value, 0, 4),
+    month: digits(value, 5, 7),
+    day: digits(value, 8, 10),
+    hour: isDate ? 0 : digits(value, 11, 13),
+    minute: isDate ? 0 : digits(value, 14, 16),
+    // A leap second (60) is read as the second before it.
+    second: isDate ? 0 : Math.min(digits(value, 17, 19), 59),
     isDate,
-    utc: z === "Z",
+    utc,
   };
   const valid =
+    time.year >= 0 &&
     time.month >= 1 &&
     time.month <= 12 &&
     time.day >= 1 &&
-    time.day <= (DateTime.utc(time.year, time.month).daysInMonth ?? 31) &&
+    time.day <= daysInMonth(time.year, time.month) &&
+    time.hour >= 0 &&
     time.hour <= 23 &&
-    time.minute <= 59;
+    time.minute >= 0 &&
+    time.minute <= 59 &&
+    time.second >= 0;
   return valid ? time : undefined;
+}
+
+/** The number written in value[from, to), or -1 if any character is not a digit. */
+function digits(value: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = value.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 /** RFC 5545 UNTIL: a date is inclusive of that day; a floating time is compared as wall-clock time. */
@@ -749,6 +827,11 @@ function pastUntil(
   if (rough > untilEpoch + MAX_ZONE_OFFSET_MS) return true;
   if (rough < untilEpoch - MAX_ZONE_OFFSET_MS) return false;
   return exact() > untilEpoch;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return DAYS_IN_MONTH[month - 1] ?? 31;
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
 
 function dateKey(time: Pick<WallTime, "year" | "month" | "day">): string {

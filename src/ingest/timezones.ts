@@ -115,7 +115,8 @@ function zonesForCity(city: string): string[] {
 }
 
 const DAY_MS = 86_400_000;
-const dayStarts = new Map<string, number | null>();
+/** Per zone: local day (yyyymmdd) → epoch of its midnight, or null on a day with a clock change. */
+const dayStarts = new Map<string, Map<number, number | null>>();
 
 /**
  * The instant of a wall-clock time in a zone. Luxon does the zone arithmetic; the start of each local day is
@@ -131,14 +132,19 @@ export function wallClockToEpoch(
   minute = 0,
   second = 0,
 ): number {
-  const key = `${zone}|${year}-${month}-${day}`;
-  let start = dayStarts.get(key);
+  let days = dayStarts.get(zone);
+  if (!days) {
+    days = new Map();
+    dayStarts.set(zone, days);
+  }
+  const key = year * 10_000 + month * 100 + day;
+  let start = days.get(key);
   if (start === undefined) {
     const midnight = DateTime.fromObject({ year, month, day }, { zone });
     const length = midnight.plus({ days: 1 }).toMillis() - midnight.toMillis();
     start = midnight.isValid && length === DAY_MS && midnight.hour === 0 ? midnight.toMillis() : null;
-    if (dayStarts.size > 50_000) dayStarts.clear();
-    dayStarts.set(key, start);
+    if (days.size > 50_000) days.clear();
+    days.set(key, start);
   }
   if (start !== null) return start + ((hour * 60 + minute) * 60 + second) * 1000;
   return DateTime.fromObject({ year, month, day, hour, minute, second }, { zone }).toMillis();
