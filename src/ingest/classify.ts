@@ -152,8 +152,8 @@ const AMBIGUOUS_LATE: Pattern[] = [
 const SUBJECT =
   /\b(ma|maths?|mathematics|sci|science|bio(logy)?|chem(istry)?|phys(ics)?|eng|english|lit|lang|hist(ory)?|geog?|geography|fr|french|sp|spanish|ger|german|mfl|re|rs|pshe|rse|citizenship|pe|games|art|dt|design|food|comp(uting)?|cs|ict|mus(ic)?|dr(ama)?|dance|bus(iness)?|econ(omics)?|psych(ology)?|socio(logy)?|law|media|te reo|māori|maori|numeracy|literacy|reading|phonics|tech(nology)?|stem|classics|latin|stats)\b/i;
 /** Teaching groups: "9X1", "10B", "11MA2", "12PHY", "Y9", "Yr 10", "13/Ps1", "L1 Maths". */
-const CLASS_CODE =
-  /\b(?:y(?:ea)?r\s?)?(?:[1-9]|1[0-3])(?:[A-Z]{1,4}\d{0,2}|\/[A-Za-z]{1,4}\d{0,2})\b|\b(?:y|yr|year)\s?(?:[1-9]|1[0-3])\b|\bL[1-3]\b|\bNCEA\b/;
+const CLASS_CODE = /\b(?:[1-9]|1[0-3])(?:[A-Z]{1,4}\d{0,2}|\/[A-Za-z]{1,4}\d{0,2})\b|\bL[1-3]\b|\bNCEA\b/;
+const YEAR_GROUP = /\b(?:y|yr|year)\s?(?:[1-9]|1[0-3])\b/i;
 /** Period markers: "P3", "Period 2", "Lesson 4". */
 const PERIOD = /\b(?:p|period|lesson)\s?[1-9]\b/i;
 
@@ -223,7 +223,7 @@ export function classify(ev: ClassifiableEvent, rules: readonly ClassificationRu
 }
 
 function lessonGuess(title: string): Classification | undefined {
-  const hasClass = CLASS_CODE.test(title);
+  const hasClass = CLASS_CODE.test(title) || YEAR_GROUP.test(title);
   const hasSubject = SUBJECT.test(title);
   const hasPeriod = PERIOD.test(title);
   if (hasClass && (hasSubject || hasPeriod)) {

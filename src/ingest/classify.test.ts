@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import type { ItemKind } from "../model";
+import { CONFIRM_THRESHOLD, classify } from "./classify";
+
+const confident: [string, ItemKind, boolean][] = [
+  ["9X1 Ma", "lesson", true],
+  ["P3 10B Sci", "lesson", true],
+  ["11MA2", "lesson", true],
+  ["Yr 10 English", "lesson", true],
+  ["L1 Maths", "lesson", true],
+  ["PPA", "ppa", true],
+  ["Non-contact", "non-contact", true],
+  ["Classroom release time", "non-contact", true],
+  ["Registration 9X", "registration", true],
+  ["Tutor time", "registration", true],
+  ["Staff briefing", "meeting", true],
+  ["Dept meeting", "meeting", true],
+  ["Parents' Evening Y11", "parents-evening", true],
+  ["Parent-teacher interviews", "parents-evening", true],
+  ["INSET", "inset", true],
+  ["Teacher only day", "inset", true],
+  ["Twilight CPD", "cpd", true],
+  ["Break duty", "duty", true],
+  ["Lunch duty - canteen", "duty", true],
+  ["Cover 8B2 for JSM", "cover", true],
+  ["Relief 10WGT", "cover", true],
+  ["Mock invigilation", "invigilation", true],
+  ["Learning walk", "observation", true],
+  ["Y9 reports", "report-writing", false],
+  ["Trip to the science museum", "trip", true],
+  ["Half term", "holiday", false],
+  ["Dentist", "personal", false],
+  ["Lunch", "personal", false],
+];
+
+describe("classify", () => {
+  for (const [title, kind, directed] of confident) {
+    it(`"${title}" is ${kind}`, () => {
+      const c = classify({ title });
+      expect(c.kind).toBe(kind);
+      expect(c.directed).toBe(directed);
+      expect(c.confidence).toBeGreaterThanOrEqual(CONFIRM_THRESHOLD);
+      expect(c.reason).not.toBe("");
+    });
+  }
+
+  it("asks about ambiguous items, with a guess", () => {
+    for (const title of ["Line management", "Catch-up with HoD", "Appraisal", "Marking"]) {
+      const c = classify({ title });
+      expect(c.confidence, title).toBeLessThan(CONFIRM_THRESHOLD);
+    }
+    expect(classify({ title: "Line management" }).kind).toBe("meeting");
+    const unknown = classify({ title: "Blue sky thinking" });
+    expect(unknown).toMatchObject({ kind: "other", directed: false });
+    expect(unknown.confidence).toBeLessThan(CONFIRM_THRESHOLD);
+  });
+
+  it("prefers the specific reading: cover over lesson, observation over appraisal", () => {
+    expect(classify({ title: "Cover 8B2 Ma" }).kind).toBe("cover");
+    expect(classify({ title: "Appraisal observation" }).kind).toBe("observation");
+    expect(classify({ title: "Parents' evening meeting" }).kind).toBe("parents-evening");
+  });
+
+  it("uses location, notes and calendar name with less confidence", () => {
+    const c = classify({ title: "Block 4", calendarName: "Duty rota" });
+    expect(c.kind).toBe("duty");
+    expect(c.confidence).toBeLessThan(CONFIRM_THRESHOLD);
+  });
+
+  it("does not call a whole day a lesson", () => {
+    expect(classify({ title: "Y11 mocks", allDay: true }).kind).toBe("other");
+    expect(classify({ title: "INSET day", allDay: true }).kind).toBe("inset");
+  });
+
+  it("applies the teacher's rules first, the most specific winning", () => {
+    const rules = [
+      { contains: "line management", kind: "meeting" as const, directed: true },
+      { contains: "management", kind: "personal" as const, directed: false },
+    ];
+    const c = classify({ title: "Line management" }, rules);
+    expect(c).toMatchObject({ kind: "meeting", directed: true, confidence: 1 });
+    expect(c.reason).toMatch(/Your rule/);
+    expect(classify({ title: "Time management course" }, rules).kind).toBe("personal");
+  });
+});
