@@ -1,5 +1,5 @@
 import type { PlasmoCSConfig } from "plasmo";
-import { gmail } from "../src/guard/sites";
+import { gmail } from "../src/guard/gmail";
 import { startGuard } from "../src/guard/start";
 
 // Gmail composes (inline, dialog and pop-out) live in the top document, so no frames are needed.

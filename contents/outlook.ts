@@ -1,5 +1,5 @@
 import type { PlasmoCSConfig } from "plasmo";
-import { outlook } from "../src/guard/sites";
+import { outlook } from "../src/guard/outlook";
 import { startGuard } from "../src/guard/start";
 
 // A popped-out Outlook compose starts as about:blank opened by the mail page: match_about_blank reaches it.

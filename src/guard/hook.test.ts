@@ -6,7 +6,9 @@ import type { SendOutcome } from "../model/records";
 import { type SendPolicy } from "./decide";
 import { HOST_TAG } from "./dialog";
 import { installGuard, type GuardDeps } from "./hook";
-import { gmail, outlook, type SiteAdapter } from "./sites";
+import { gmail } from "./gmail";
+import { outlook } from "./outlook";
+import type { SiteAdapter } from "./sites";
 import { guardClock } from "./text";
 
 // The real Gmail compose dialog DOM, c. 2020 (fixtures/SOURCES.md), read unmodified.
