@@ -8,7 +8,7 @@
  * Content scripts must not import this file (zod would blow their size budget): they build the plain
  * objects described by the request types below and the background validates them.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { ITEM_KINDS } from "./model/item";
 import { partialProfileSchema, workItemSchema } from "./model/schema";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { ITEM_KINDS } from "./item";
 import { JURISDICTIONS, ROLES } from "./profile";
 import { COVER_CHOICES, SEND_OUTCOMES, SOURCE_TYPES } from "./records";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { ClassificationRule, CoverDecision, SendRecord, Source, WorkItem } from "../model";
 import { classificationRuleSchema, profileSchema, sendRecordSchema, sourceSchema } from "../model/schema";
 import { PROFILE_KEY, SCHEMA_VERSION, type SettingRow, type WithinHoursDB } from "./db";
