@@ -75,8 +75,7 @@ describe("foundation in Chromium", () => {
     await options.locator("select[name=role]").focus();
     await options.keyboard.press("Tab");
     expect(await options.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe("fte");
-    await options.keyboard.press("Control+A");
-    await options.keyboard.type("0.6");
+    await options.locator("input[name=fte]").fill("0.6");
     await options.keyboard.press("Enter");
     await expect.poll(() => options.getByRole("status").first().textContent()).toContain("Saved");
 
