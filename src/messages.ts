@@ -37,12 +37,12 @@ export const requestSchemas = {
     .object({ type: z.literal("items/put"), items: z.array(workItemSchema).max(50_000) })
     .strict(),
   "items/delete": z
-    .object({ type: z.literal("items/delete"), ids: z.array(z.string().max(1000)).max(50_000) })
+    .object({ type: z.literal("items/delete"), ids: z.array(z.string().max(4000)).max(50_000) })
     .strict(),
   "items/confirm": z
     .object({
       type: z.literal("items/confirm"),
-      id: z.string().max(1000),
+      id: z.string().max(4000),
       kind: z.enum(ITEM_KINDS),
       directed: z.boolean(),
       /** Turn the correction into a rule for future imports, matching this text in titles. */

@@ -19,7 +19,11 @@ describe("feeds", () => {
 
   it("sends conditional headers and reads 304 as unchanged", async () => {
     const { impl, calls } = fakeFetch(304);
-    const result = await fetchFeed(new URL("https://x.test/a.ics"), { etag: '"v1"', lastModified: "Mon" }, impl);
+    const result = await fetchFeed(
+      new URL("https://x.test/a.ics"),
+      { etag: '"v1"', lastModified: "Mon" },
+      impl,
+    );
     expect(result).toEqual({ status: "unchanged" });
     const headers = calls[0]?.headers as Record<string, string>;
     expect(headers["If-None-Match"]).toBe('"v1"');
@@ -39,6 +43,8 @@ describe("feeds", () => {
 
   it("explains a failed refresh and keeps the last copy", async () => {
     const { impl } = fakeFetch(500, "", {});
-    await expect(fetchFeed(new URL("https://x.test/a.ics"), {}, impl)).rejects.toThrow(/last good copy is kept/);
+    await expect(fetchFeed(new URL("https://x.test/a.ics"), {}, impl)).rejects.toThrow(
+      /last good copy is kept/,
+    );
   });
 });

@@ -10,8 +10,7 @@ export interface FeedValidators {
 }
 
 export type FeedFetch =
-  | { status: "unchanged" }
-  | { status: "changed"; text: string; etag?: string; lastModified?: string };
+  { status: "unchanged" } | { status: "changed"; text: string; etag?: string; lastModified?: string };
 
 /** webcal:// is https:// by another name; anything but https is refused (calendar data is private). */
 export function normaliseFeedUrl(raw: string): URL {
@@ -19,7 +18,9 @@ export function normaliseFeedUrl(raw: string): URL {
   try {
     url = new URL(raw.trim().replace(/^webcals?:\/\//i, "https://"));
   } catch {
-    throw new FeedError("That does not look like a web address. Copy the feed link from your calendar again.");
+    throw new FeedError(
+      "That does not look like a web address. Copy the feed link from your calendar again.",
+    );
   }
   if (url.protocol !== "https:") {
     throw new FeedError("Only secure (https or webcal) calendar links can be added.");
@@ -55,9 +56,11 @@ export async function fetchFeed(
     );
   }
   const length = Number(response.headers.get("content-length") ?? 0);
-  if (length > MAX_FEED_BYTES) throw new FeedError("The calendar feed is larger than 20 MB; it was not read.");
+  if (length > MAX_FEED_BYTES)
+    throw new FeedError("The calendar feed is larger than 20 MB; it was not read.");
   const text = await response.text();
-  if (text.length > MAX_FEED_BYTES) throw new FeedError("The calendar feed is larger than 20 MB; it was not read.");
+  if (text.length > MAX_FEED_BYTES)
+    throw new FeedError("The calendar feed is larger than 20 MB; it was not read.");
   return {
     status: "changed",
     text,

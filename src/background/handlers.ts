@@ -5,14 +5,16 @@
 import { DateTime } from "luxon";
 import type { Request } from "../messages";
 import { profileWithDefaults } from "../model/defaults";
-import type { Source } from "../model";
+import type { Profile, Source } from "../model";
 import { coverVerdict } from "../rules/cover";
 import { parseIcs } from "../ingest/ics";
-import { eventsToItems } from "../ingest/to-items";
+import { eventsToItems, trainingDaysFrom } from "../ingest/to-items";
+import { localDate } from "../ingest/timezones";
 import type { WithinHoursDB } from "../store/db";
 import {
   addClassificationRule,
   confirmItem,
+  confirmSameTitle,
   deleteSource,
   getProfile,
   itemsBetween,
@@ -54,6 +56,11 @@ export function createHandlers(deps: BackgroundDeps): HandlerMap {
     const rules = await listClassificationRules(db);
     const items = eventsToItems(events, source.id, rules, deps.now());
     const counts = await replaceSourceItems(db, source.id, items);
+    await addTrainingDays(
+      db,
+      profile,
+      trainingDaysFrom(items, (t) => localDate(t, profile.timeZone)),
+    );
     await saveSource(db, {
       ...source,
       lastGoodAt: deps.now(),
@@ -65,6 +72,13 @@ export function createHandlers(deps: BackgroundDeps): HandlerMap {
     return { ...counts, total: items.length, warnings };
   }
 
+  /** INSET days on an imported calendar join the profile's term calendar (the teacher can edit them). */
+  async function addTrainingDays(db: WithinHoursDB, profile: Profile, days: string[]) {
+    const merged = [...new Set([...profile.trainingDays, ...days])].sort();
+    if (merged.length !== profile.trainingDays.length)
+      await saveProfile(db, { ...profile, trainingDays: merged });
+  }
+
   async function refreshFeed(source: Source) {
     if (!source.url) throw new FeedError("This calendar has no feed address.");
     const db = deps.db();
@@ -74,7 +88,10 @@ export function createHandlers(deps: BackgroundDeps): HandlerMap {
         await saveSource(db, { ...source, lastGoodAt: deps.now(), lastError: undefined });
         return { unchanged: true };
       }
-      return await importText({ ...source, etag: fetched.etag, lastModified: fetched.lastModified }, fetched.text);
+      return await importText(
+        { ...source, etag: fetched.etag, lastModified: fetched.lastModified },
+        fetched.text,
+      );
     } catch (error) {
       // Keep the last good copy, and say why this refresh failed.
       const message = error instanceof Error ? error.message : String(error);
@@ -104,7 +121,8 @@ export function createHandlers(deps: BackgroundDeps): HandlerMap {
       const saved = await getProfile(db);
       const today = DateTime.fromMillis(deps.now()).toISODate() ?? "2026-09-01";
       // A changed jurisdiction takes that jurisdiction's defaults for whatever the form left out.
-      const base = saved && (!profile.jurisdiction || profile.jurisdiction === saved.jurisdiction) ? saved : {};
+      const base =
+        saved && (!profile.jurisdiction || profile.jurisdiction === saved.jurisdiction) ? saved : {};
       const merged = profileWithDefaults({ ...base, ...profile }, today);
       await saveProfile(db, merged);
       await refresh();
@@ -122,7 +140,10 @@ export function createHandlers(deps: BackgroundDeps): HandlerMap {
     },
     "items/confirm": async ({ id, kind, directed, remember }) => {
       const db = deps.db();
+      const item = await db.items.get(id);
       await confirmItem(db, id, kind, directed);
+      // The same answer holds for every other week's "Line management".
+      if (item) await confirmSameTitle(db, item.title, kind, directed);
       if (remember) await addClassificationRule(db, { contains: remember.toLowerCase(), kind, directed });
       await refresh();
       return {};
@@ -134,9 +155,16 @@ export function createHandlers(deps: BackgroundDeps): HandlerMap {
     "source/add-feed": async ({ name, url }) => {
       const normalised = normaliseFeedUrl(url);
       if (!(await deps.hasHostPermission(feedOrigin(normalised)))) {
-        throw new FeedError(`Within Hours needs your permission to read ${normalised.host}. Press "Add feed" again.`);
+        throw new FeedError(
+          `Within Hours needs your permission to read ${normalised.host}. Press "Add feed" again.`,
+        );
       }
-      const source: Source = { id: `feed:${normalised.href}`, type: "ics-feed", name, url: normalised.href };
+      const source: Source = {
+        id: await feedSourceId(normalised),
+        type: "ics-feed",
+        name,
+        url: normalised.href,
+      };
       await saveSource(deps.db(), source);
       return refreshFeed(source);
     },
@@ -158,6 +186,13 @@ export function createHandlers(deps: BackgroundDeps): HandlerMap {
     },
     "status/ping": async () => ({ now: deps.now() }),
   };
+}
+
+/** A short, stable id for a feed: its address can be long and carries a secret we don't repeat in ids. */
+async function feedSourceId(url: URL): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(url.href));
+  const hex = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return `feed:${hex.slice(0, 24)}`;
 }
 
 /** Refresh every feed; one failure does not stop the others. Used by the feeds alarm. */

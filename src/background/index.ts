@@ -38,14 +38,20 @@ async function afterChange(derived: Derived): Promise<void> {
 const handlers = createHandlers({ db, now: Date.now, afterChange, hasHostPermission });
 
 async function ensureAlarms(): Promise<void> {
-  if (!(await alarms.get(FEEDS_ALARM))) await alarms.create(FEEDS_ALARM, { periodInMinutes: 60, delayInMinutes: 1 });
+  if (!(await alarms.get(FEEDS_ALARM)))
+    await alarms.create(FEEDS_ALARM, { periodInMinutes: 60, delayInMinutes: 1 });
   // The send policy covers 14 days ahead; roll it forward a few times a day.
   if (!(await alarms.get(POLICY_ALARM))) await alarms.create(POLICY_ALARM, { periodInMinutes: 180 });
 }
 
 export function startBackground(): void {
   onMessage((message, sender) =>
-    routeMessage(message, sender, { extensionId: extensionId(), extensionOrigin: extensionOrigin() }, handlers),
+    routeMessage(
+      message,
+      sender,
+      { extensionId: extensionId(), extensionOrigin: extensionOrigin() },
+      handlers,
+    ),
   );
 
   alarms.onAlarm.addListener((alarm) => {

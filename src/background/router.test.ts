@@ -41,7 +41,10 @@ describe("routeMessage", () => {
         error: REFUSED.unknown,
       });
     }
-    expect(await routeMessage(null, page, identity, handlers())).toEqual({ ok: false, error: REFUSED.unknown });
+    expect(await routeMessage(null, page, identity, handlers())).toEqual({
+      ok: false,
+      error: REFUSED.unknown,
+    });
   });
 
   it("refuses a malformed payload with the reason and the field", async () => {

@@ -1,4 +1,10 @@
-import { CONTENT_SCRIPT_REQUESTS, requestSchemas, type Reply, type Request, type RequestType } from "../messages";
+import {
+  CONTENT_SCRIPT_REQUESTS,
+  requestSchemas,
+  type Reply,
+  type Request,
+  type RequestType,
+} from "../messages";
 
 /** What the background knows about who sent a message (from runtime.onMessage's sender). */
 export interface SenderInfo {
@@ -46,7 +52,10 @@ export async function routeMessage(
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? ` (${issue.path.join(".")})` : "";
-    return { ok: false, error: `Refused: the request was malformed${where}: ${issue?.message ?? "invalid"}.` };
+    return {
+      ok: false,
+      error: `Refused: the request was malformed${where}: ${issue?.message ?? "invalid"}.`,
+    };
   }
   try {
     const handler = handlers[type] as Handler<typeof type>;

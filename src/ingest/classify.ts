@@ -22,8 +22,7 @@ export interface ClassifiableEvent {
   allDay?: boolean;
 }
 
-/** Items classified with less confidence than this go to the "please confirm" list. */
-export const CONFIRM_THRESHOLD = 0.7;
+export { CONFIRM_THRESHOLD } from "../model/item";
 
 interface Pattern {
   kind: ItemKind;

@@ -1,4 +1,4 @@
-import { CONFIRM_THRESHOLD, classify } from "./classify";
+import { classify } from "./classify";
 import type { ParsedEvent } from "./ics";
 import type { ClassificationRule, WorkItem } from "../model";
 
@@ -30,8 +30,9 @@ export function eventsToItems(
     const item: WorkItem = {
       id,
       start: ev.start,
-      end: ev.end,
-      title: ev.title,
+      // A calendar that ends an event before it starts gets a zero-length item, not a refused import.
+      end: Math.max(ev.end, ev.start),
+      title: ev.title.slice(0, 2000),
       kind: c.kind,
       directed: c.directed,
       source: sourceId,
@@ -42,16 +43,13 @@ export function eventsToItems(
       firstSeen: now,
     };
     if (ev.allDay) item.allDay = true;
-    if (ev.location) item.location = ev.location;
+    if (ev.location) item.location = ev.location.slice(0, 2000);
     items.push(item);
   }
   return items;
 }
 
-/** Items the teacher should confirm: unconfirmed and classified with low confidence. */
-export function needsConfirmation(item: Pick<WorkItem, "confirmed" | "confidence">): boolean {
-  return !item.confirmed && (item.confidence ?? 0) < CONFIRM_THRESHOLD;
-}
+export { needsConfirmation } from "../model/item";
 
 /**
  * Dates the calendar marks as training (INSET) days, from all-day items, for the profile's term calendar.

@@ -68,3 +68,11 @@ export interface WorkItem {
 export function durationMinutes(item: Pick<WorkItem, "start" | "end">): number {
   return Math.max(0, Math.round((item.end - item.start) / 60_000));
 }
+
+/** Below this classifier confidence an item is asked about rather than counted silently. */
+export const CONFIRM_THRESHOLD = 0.7;
+
+/** Items the teacher should confirm: not yet confirmed and classified with low confidence. */
+export function needsConfirmation(item: Pick<WorkItem, "confirmed" | "confidence">): boolean {
+  return !item.confirmed && (item.confidence ?? 0) < CONFIRM_THRESHOLD;
+}

@@ -57,7 +57,7 @@ export const profileSchema = z.object({
 export const partialProfileSchema = profileSchema.partial().strict();
 
 export const workItemSchema = z.object({
-  id: z.string().min(1).max(1000),
+  id: z.string().min(1).max(4000),
   start: z.number().int(),
   end: z.number().int(),
   allDay: z.boolean().optional(),
@@ -66,7 +66,7 @@ export const workItemSchema = z.object({
   kind: z.enum(ITEM_KINDS),
   directed: z.boolean(),
   source: z.string().min(1).max(200),
-  sourceUid: z.string().max(1000),
+  sourceUid: z.string().max(4000),
   confirmed: z.boolean(),
   confidence: z.number().min(0).max(1).optional(),
   firstSeen: z.number().int().optional(),

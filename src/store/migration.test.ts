@@ -23,6 +23,7 @@ afterEach(async () => {
 const profile = profileWithDefaults({ jurisdiction: "northern-ireland" }, "2026-09-07");
 const holiday = item({
   id: "feed:cal:half-term",
+  title: "Half term",
   kind: "holiday",
   allDay: true,
   start: MONDAY,

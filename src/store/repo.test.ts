@@ -6,6 +6,7 @@ import { StoreError } from "./errors";
 import {
   addClassificationRule,
   confirmItem,
+  confirmSameTitle,
   countUnconfirmed,
   coverDecisionsBetween,
   deleteClassificationRule,
@@ -217,13 +218,30 @@ describe("replaceSourceItems", () => {
 });
 
 describe("confirmations", () => {
-  it("confirms an item and lists the rest earliest first, up to a limit", async () => {
+  it("confirms an item and lists the rest earliest first, one per title, up to a limit", async () => {
     const d = db();
-    await putItems(d, manyItems(5));
+    const titled = manyItems(6).map((it, i) => ({ ...it, title: `Entry ${i % 5}`, confidence: 0.4 }));
+    titled[4]!.confidence = 0.9; // sure enough: not asked about
+    await putItems(d, titled);
     await confirmItem(d, "feed:timetable:0", "duty", true);
     expect(await d.items.get("feed:timetable:0")).toMatchObject({ kind: "duty", confirmed: true });
     expect((await unconfirmedItems(d, 2)).map((i) => i.id)).toEqual(["feed:timetable:1", "feed:timetable:2"]);
+    // "Entry 0" is asked once more (item 5), "Entry 4" not at all.
     expect(await countUnconfirmed(d)).toBe(4);
+  });
+
+  it("applies one answer to every unconfirmed item with the same title", async () => {
+    const d = db();
+    const weekly = manyItems(4).map((it) => ({
+      ...it,
+      title: "Line management",
+      kind: "other" as const,
+      confidence: 0.3,
+    }));
+    await putItems(d, weekly);
+    expect(await confirmSameTitle(d, "Line management", "meeting", true)).toBe(4);
+    expect(await countUnconfirmed(d)).toBe(0);
+    expect((await d.items.toArray()).every((i) => i.kind === "meeting" && i.confirmed)).toBe(true);
   });
 
   it("says plainly when the item has gone", async () => {

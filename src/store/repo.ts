@@ -8,6 +8,7 @@ import {
   type SendRecord,
   type Source,
   type WorkItem,
+  needsConfirmation,
 } from "../model";
 import { classificationRuleSchema, profileSchema, sendRecordSchema, sourceSchema } from "../model/schema";
 import { PROFILE_KEY, type WithinHoursDB } from "./db";
@@ -201,21 +202,44 @@ export async function confirmItem(
 }
 
 /**
- * Items the teacher has not confirmed, earliest first. IndexedDB cannot index a boolean, so this walks
- * the start index and stops once it has `limit`; fine for the thousands of items a year holds.
+ * What the teacher is asked about: one item per distinct title among the low-confidence, unconfirmed
+ * items, earliest first (a weekly "Line management" is one question, not forty). IndexedDB cannot index
+ * a boolean, so this walks the start index; fine for the thousands of items a year holds.
  */
-export function unconfirmedItems(db: WithinHoursDB, limit = 50): Promise<WorkItem[]> {
+export async function unconfirmedItems(db: WithinHoursDB, limit = 50): Promise<WorkItem[]> {
+  const seen = new Set<string>();
   return guarded(() =>
     db.items
       .orderBy("start")
-      .filter((item) => !item.confirmed)
+      .filter((item) => {
+        if (!needsConfirmation(item) || seen.has(item.title)) return false;
+        seen.add(item.title);
+        return true;
+      })
       .limit(limit)
       .toArray(),
   );
 }
 
-export function countUnconfirmed(db: WithinHoursDB): Promise<number> {
-  return guarded(() => db.items.filter((item) => !item.confirmed).count());
+/** How many distinct titles are waiting for the teacher. */
+export async function countUnconfirmed(db: WithinHoursDB): Promise<number> {
+  const titles = new Set<string>();
+  await guarded(() => db.items.each((item) => void (needsConfirmation(item) && titles.add(item.title))));
+  return titles.size;
+}
+
+/** The teacher's answer for one title applies to every unconfirmed item with that title. */
+export function confirmSameTitle(
+  db: WithinHoursDB,
+  title: string,
+  kind: ItemKind,
+  directed: boolean,
+): Promise<number> {
+  return guarded(() =>
+    db.items
+      .filter((item) => !item.confirmed && item.title === title)
+      .modify({ kind, directed, confirmed: true }),
+  );
 }
 
 // ---- sources

@@ -22,14 +22,18 @@ export function BackupPanel() {
     const text = await file.text();
     const reply = await sendToBackground<Reply>({ type: "backup/import", text });
     setStatus(
-      reply.ok ? { ok: true, text: "Backup restored. Everything now matches the file." } : { ok: false, text: reply.error },
+      reply.ok
+        ? { ok: true, text: "Backup restored. Everything now matches the file." }
+        : { ok: false, text: reply.error },
     );
   }
 
   return (
     <section aria-labelledby="backup-heading" class="wh-card">
       <h2 id="backup-heading">Backup</h2>
-      <p class="wh-muted">Your data never leaves this device. A backup file lets you move it to another browser.</p>
+      <p class="wh-muted">
+        Your data never leaves this device. A backup file lets you move it to another browser.
+      </p>
       <div class="wh-row">
         <button type="button" onClick={() => void exportBackup()}>
           Export everything

@@ -13,7 +13,9 @@ export function ConfirmList(props: { items: WorkItem[]; timeZone: string; total:
   return (
     <section aria-labelledby="confirm-heading" class="wh-card">
       <h2 id="confirm-heading">Please confirm ({props.total})</h2>
-      <p class="wh-muted">We were not sure what these are. Your answer decides whether they count as directed time.</p>
+      <p class="wh-muted">
+        We were not sure what these are. Your answer decides whether they count as directed time.
+      </p>
       <ul class="wh-confirm">
         {props.items.map((item) => (
           <ConfirmRow key={item.id} item={item} timeZone={props.timeZone} />
@@ -65,8 +67,8 @@ function ConfirmRow({ item, timeZone }: { item: WorkItem; timeZone: string }) {
       </div>
       <div class="wh-row">
         <label>
-          <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.currentTarget.checked)} /> Always
-          treat “{item.title}” like this
+          <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.currentTarget.checked)} />{" "}
+          Always treat “{item.title}” like this
         </label>
         <button type="button" onClick={confirm}>
           Confirm

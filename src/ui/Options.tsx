@@ -1,5 +1,5 @@
 import { openDatabase } from "../store/db";
-import { listSources, unconfirmedItems } from "../store/repo";
+import { countUnconfirmed, listSources, unconfirmedItems } from "../store/repo";
 import { LEDGER_KEY, type StoredLedger } from "../background/services";
 import { listRules } from "../rules/catalogue";
 import { FORCE_LABEL } from "../model";
@@ -13,17 +13,21 @@ import "./styles.css";
 const db = openDatabase();
 
 export function Options() {
-  const ledger = useLiveQuery(async () => (await db.settings.get(LEDGER_KEY))?.value as StoredLedger | undefined, []);
+  const ledger = useLiveQuery(
+    async () => (await db.settings.get(LEDGER_KEY))?.value as StoredLedger | undefined,
+    [],
+  );
   const sources = useLiveQuery(() => listSources(db), []);
   const unconfirmed = useLiveQuery(() => unconfirmedItems(db, 50), []);
+  const unconfirmedTotal = useLiveQuery(() => countUnconfirmed(db), []);
   const profile = ledger.value?.profile;
 
   return (
     <main class="wh-options">
       <h1>Within Hours — settings</h1>
       <p class="wh-muted">
-        Everything here stays on this device. Rules show where they come from: statute, contract, official guidance
-        or union advice.
+        Everything here stays on this device. Rules show where they come from: statute, contract, official
+        guidance or union advice.
       </p>
       {ledger.error && (
         <p role="alert" class="wh-error">
@@ -33,7 +37,11 @@ export function Options() {
       {profile ? <ProfileForm profile={profile} /> : <p class="wh-muted">Loading your profile…</p>}
       <SourcesPanel sources={sources.value ?? []} />
       {profile && (
-        <ConfirmList items={unconfirmed.value ?? []} timeZone={profile.timeZone} total={unconfirmed.value?.length ?? 0} />
+        <ConfirmList
+          items={unconfirmed.value ?? []}
+          timeZone={profile.timeZone}
+          total={unconfirmedTotal.value ?? 0}
+        />
       )}
       {profile && <RulesTable profile={profile} />}
       <BackupPanel />

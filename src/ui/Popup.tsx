@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from "preact/hooks";
 import { DateTime } from "luxon";
 import type { WorkItem } from "../model";
 import { openDatabase } from "../store/db";
-import { itemsBetween, sendCounts, unconfirmedItems } from "../store/repo";
+import { countUnconfirmed, itemsBetween, sendCounts, unconfirmedItems } from "../store/repo";
 import { LEDGER_KEY, type StoredLedger } from "../background/services";
 import { weekStartOf } from "../rules/engine";
 import { weekSummary } from "../rules/summary";
@@ -22,7 +22,10 @@ function requestedWeek(): string | undefined {
 }
 
 export function Popup() {
-  const ledger = useLiveQuery(async () => (await db.settings.get(LEDGER_KEY))?.value as StoredLedger | undefined, []);
+  const ledger = useLiveQuery(
+    async () => (await db.settings.get(LEDGER_KEY))?.value as StoredLedger | undefined,
+    [],
+  );
   const profile = ledger.value?.profile;
   const zone = profile?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const [week, setWeek] = useState<string | undefined>(requestedWeek);
@@ -34,9 +37,12 @@ export function Popup() {
   }, [weekStart, zone]);
 
   const items = useLiveQuery(async () => (span ? itemsBetween(db, span.start, span.end) : []), [span?.start]);
-  const sends = useLiveQuery(async () => (span ? sendCounts(db, span.start, span.end) : undefined), [span?.start]);
+  const sends = useLiveQuery(
+    async () => (span ? sendCounts(db, span.start, span.end) : undefined),
+    [span?.start],
+  );
   const unconfirmed = useLiveQuery(() => unconfirmedItems(db, 5), []);
-  const unconfirmedTotal = useLiveQuery(() => db.items.filter((i) => !i.confirmed && (i.confidence ?? 1) < 0.6).count(), []);
+  const unconfirmedTotal = useLiveQuery(() => countUnconfirmed(db), []);
 
   useEffect(() => {
     if (!items.value || document.body.dataset.ready) return;
@@ -62,10 +68,14 @@ export function Popup() {
     );
   }
 
-  const view = ledger.value && weekStart ? weekSummary(ledger.value.evaluation, weekStart, ledger.value.profile) : undefined;
-  const weekFindings = ledger.value && span
-    ? ledger.value.evaluation.findings.filter((f) => f.start < span.end && f.end > span.start)
-    : [];
+  const view =
+    ledger.value && weekStart
+      ? weekSummary(ledger.value.evaluation, weekStart, ledger.value.profile)
+      : undefined;
+  const weekFindings =
+    ledger.value && span
+      ? ledger.value.evaluation.findings.filter((f) => f.start < span.end && f.end > span.start)
+      : [];
 
   return (
     <main class="wh-popup">
@@ -111,8 +121,8 @@ function SendCounts({ counts }: { counts: Record<string, number> }) {
     <section aria-labelledby="sends-heading" class="wh-card" data-testid="send-counts">
       <h2 id="sends-heading">Emails this week</h2>
       <p>
-        {warned} warned out of hours: {counts["sent-anyway"] ?? 0} sent anyway, {counts["scheduled"] ?? 0} scheduled,{" "}
-        {counts["cancelled"] ?? 0} kept as drafts.
+        {warned} warned out of hours: {counts["sent-anyway"] ?? 0} sent anyway, {counts["scheduled"] ?? 0}{" "}
+        scheduled, {counts["cancelled"] ?? 0} kept as drafts.
       </p>
     </section>
   );
@@ -129,7 +139,9 @@ function WeekItems({ items, timeZone }: { items?: WorkItem[]; timeZone: string }
   return (
     <section aria-labelledby="items-heading" class="wh-card">
       <h2 id="items-heading">This week's calendar ({timed.length})</h2>
-      {timed.length === 0 && <p class="wh-muted">Nothing on your calendar this week. Add a calendar in Settings.</p>}
+      {timed.length === 0 && (
+        <p class="wh-muted">Nothing on your calendar this week. Add a calendar in Settings.</p>
+      )}
       {[...byDay].map(([day, dayItems]) => (
         <details key={day}>
           <summary>

@@ -43,7 +43,8 @@ export function ProfileForm({ profile }: { profile: Profile }) {
   const [status, setStatus] = useState<{ ok: boolean; text: string }>();
   useEffect(() => setDraft(profile), [profile]);
 
-  const set = <K extends keyof Profile>(key: K, value: Profile[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const set = <K extends keyof Profile>(key: K, value: Profile[K]) =>
+    setDraft((d) => ({ ...d, [key]: value }));
 
   async function save(event: Event) {
     event.preventDefault();
@@ -51,10 +52,19 @@ export function ProfileForm({ profile }: { profile: Profile }) {
     const jurisdictionChanged = draft.jurisdiction !== profile.jurisdiction;
     // On a change of jurisdiction, send only what the teacher set here so the rest takes its defaults.
     const payload = jurisdictionChanged
-      ? { jurisdiction: draft.jurisdiction, role: draft.role, fte: draft.fte, contractedDays: draft.contractedDays }
+      ? {
+          jurisdiction: draft.jurisdiction,
+          role: draft.role,
+          fte: draft.fte,
+          contractedDays: draft.contractedDays,
+        }
       : draft;
     const reply = await sendToBackground<Reply>({ type: "profile/save", profile: payload });
-    setStatus(reply.ok ? { ok: true, text: "Saved. Your week has been recounted." } : { ok: false, text: reply.error });
+    setStatus(
+      reply.ok
+        ? { ok: true, text: "Saved. Your week has been recounted." }
+        : { ok: false, text: reply.error },
+    );
   }
 
   return (
@@ -77,7 +87,11 @@ export function ProfileForm({ profile }: { profile: Profile }) {
         </label>
         <label>
           Role
-          <select name="role" value={draft.role} onChange={(e) => set("role", e.currentTarget.value as Profile["role"])}>
+          <select
+            name="role"
+            value={draft.role}
+            onChange={(e) => set("role", e.currentTarget.value as Profile["role"])}
+          >
             {ROLES.map((r) => (
               <option key={r} value={r}>
                 {ROLE_LABEL[r]}
@@ -132,7 +146,11 @@ export function ProfileForm({ profile }: { profile: Profile }) {
         </label>
         <label>
           Time zone
-          <select name="timeZone" value={draft.timeZone} onChange={(e) => set("timeZone", e.currentTarget.value)}>
+          <select
+            name="timeZone"
+            value={draft.timeZone}
+            onChange={(e) => set("timeZone", e.currentTarget.value)}
+          >
             {allTimeZones().map((z) => (
               <option key={z} value={z}>
                 {z}

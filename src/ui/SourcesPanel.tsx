@@ -6,7 +6,13 @@ import { feedOrigin, normaliseFeedUrl } from "../background/feeds";
 
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
-type ImportReply = Reply<{ added: number; updated: number; removed: number; total: number; warnings: string[] }>;
+type ImportReply = Reply<{
+  added: number;
+  updated: number;
+  removed: number;
+  total: number;
+  warnings: string[];
+}>;
 
 /** Read a file with progress events, so a large export shows a moving bar rather than a frozen page. */
 function readWithProgress(file: File, onProgress: (fraction: number) => void): Promise<string> {
@@ -20,7 +26,9 @@ function readWithProgress(file: File, onProgress: (fraction: number) => void): P
 }
 
 function importSummary(reply: Extract<ImportReply, { ok: true }>): string {
-  const parts = [`${reply.total} items read: ${reply.added} new, ${reply.updated} updated, ${reply.removed} removed.`];
+  const parts = [
+    `${reply.total} items read: ${reply.added} new, ${reply.updated} updated, ${reply.removed} removed.`,
+  ];
   return [...parts, ...reply.warnings].join(" ");
 }
 
@@ -43,7 +51,11 @@ export function SourcesPanel({ sources }: { sources: Source[] }) {
       const text = await readWithProgress(file, (f) => setProgress(f * 0.5));
       setProgress(0.5);
       const reply = await sendToBackground<ImportReply>({ type: "source/import-ics", name: file.name, text });
-      setStatus(reply.ok ? { ok: true, text: `${file.name}: ${importSummary(reply)}` } : { ok: false, text: reply.error });
+      setStatus(
+        reply.ok
+          ? { ok: true, text: `${file.name}: ${importSummary(reply)}` }
+          : { ok: false, text: reply.error },
+      );
     } catch (error) {
       setStatus({ ok: false, text: error instanceof Error ? error.message : String(error) });
     } finally {
@@ -67,13 +79,21 @@ export function SourcesPanel({ sources }: { sources: Source[] }) {
       setStatus({ ok: false, text: "Permission was not given, so the feed was not added." });
       return;
     }
-    const reply = await sendToBackground<ImportReply>({ type: "source/add-feed", name: feedName, url: feedUrl });
+    const reply = await sendToBackground<ImportReply>({
+      type: "source/add-feed",
+      name: feedName,
+      url: feedUrl,
+    });
     setStatus(reply.ok ? { ok: true, text: "Feed added." } : { ok: false, text: reply.error });
   }
 
   async function act(type: "source/refresh" | "source/delete", id: string) {
     const reply = await sendToBackground<Reply>({ type, id });
-    setStatus(reply.ok ? { ok: true, text: type === "source/delete" ? "Removed." : "Refreshed." } : { ok: false, text: reply.error });
+    setStatus(
+      reply.ok
+        ? { ok: true, text: type === "source/delete" ? "Removed." : "Refreshed." }
+        : { ok: false, text: reply.error },
+    );
   }
 
   return (
@@ -116,7 +136,12 @@ export function SourcesPanel({ sources }: { sources: Source[] }) {
       <form class="wh-row" onSubmit={addFeed}>
         <label>
           Feed name
-          <input name="feed-name" value={feedName} onInput={(e) => setFeedName(e.currentTarget.value)} required />
+          <input
+            name="feed-name"
+            value={feedName}
+            onInput={(e) => setFeedName(e.currentTarget.value)}
+            required
+          />
         </label>
         <label>
           Feed address (https or webcal)
@@ -142,7 +167,9 @@ export function SourcesPanel({ sources }: { sources: Source[] }) {
           <li key={s.id}>
             <strong>{s.name}</strong> <span class="wh-tag">{s.type === "ics-feed" ? "feed" : "file"}</span>{" "}
             <span class="wh-muted">{s.itemCount ?? 0} items</span>
-            {s.lastGoodAt && <span class="wh-muted"> · last read {new Date(s.lastGoodAt).toLocaleString("en-GB")}</span>}
+            {s.lastGoodAt && (
+              <span class="wh-muted"> · last read {new Date(s.lastGoodAt).toLocaleString("en-GB")}</span>
+            )}
             {s.lastError && <p class="wh-error">{s.lastError}</p>}
             <div class="wh-row">
               {s.type === "ics-feed" && (
@@ -150,7 +177,11 @@ export function SourcesPanel({ sources }: { sources: Source[] }) {
                   Refresh
                 </button>
               )}
-              <button type="button" onClick={() => void act("source/delete", s.id)} aria-label={`Remove ${s.name}`}>
+              <button
+                type="button"
+                onClick={() => void act("source/delete", s.id)}
+                aria-label={`Remove ${s.name}`}
+              >
                 Remove
               </button>
             </div>
