@@ -1,0 +1,285 @@
+/**
+ * The send guard in Chromium with the built extension (WH_BUILD_DIR, default build/chrome-mv3-prod),
+ * compose pages served at mail.google.com and outlook.office.com, local time set through TZ.
+ *
+ * The browser runs in a zone where it is evening now, so the background's policy for a new profile
+ * (Monday to Friday 08:00–17:00) holds every send. In-hours and fail-open cases replace the policy with
+ * the same push the background sends when the calendar changes (`guard/policy-changed`).
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SendRecord } from "../src/model/records";
+import { launchWithExtension, servePage, type Launched } from "./harness";
+
+const FIXTURES = path.resolve("e2e/fixtures");
+const GMAIL_2020 = "https://mail.google.com/mail/u/0/#inbox?compose=new";
+const GMAIL_2024 = "https://mail.google.com/mail/u/1/#inbox";
+const OUTLOOK = "https://outlook.office.com/mail/";
+
+/** A zone where it is 20:00–22:59 now: out of hours on any day of the week. */
+function eveningZone(now = new Date()): string {
+  const zones = (Intl as unknown as { supportedValuesOf(k: string): string[] }).supportedValuesOf("timeZone");
+  const hourIn = (zone: string) =>
+    Number(
+      new Intl.DateTimeFormat("en-GB", { timeZone: zone, hour: "2-digit", hourCycle: "h23" }).format(now),
+    );
+  const zone = zones.find((z) => z.includes("/") && hourIn(z) >= 20 && hourIn(z) <= 22);
+  if (!zone) throw new Error("no zone in its evening now");
+  return zone;
+}
+
+let browser: Launched;
+let zone: string;
+
+beforeAll(async () => {
+  zone = eveningZone();
+  browser = await launchWithExtension({ tz: zone });
+  await servePage(browser.ctx, "https://mail.google.com/mail/u/0/**", {
+    file: path.join(FIXTURES, "gmail/compose-2020.html"),
+  });
+  await servePage(browser.ctx, "https://mail.google.com/mail/u/1/**", {
+    file: path.join(FIXTURES, "gmail/compose-2024.html"),
+  });
+  await servePage(browser.ctx, "https://outlook.office.com/**", {
+    file: path.join(FIXTURES, "outlook/compose.html"),
+  });
+});
+afterAll(async () => browser?.close());
+
+async function open(url: string): Promise<Page> {
+  const page = await browser.ctx.newPage();
+  await page.goto(url);
+  return page;
+}
+
+const status = (page: Page) => page.locator("#fixture-status");
+const sentCount = async (page: Page) => Number(await status(page).getAttribute("data-sent"));
+const dialogOf = (page: Page) => page.getByRole("alertdialog");
+const gmailSend = (scope: Page | Locator) =>
+  scope.locator(".IZ .Up div > div[role=button]:not([aria-haspopup=true])");
+
+/** Push a policy to every tab, exactly as the background does when the profile or calendar changes. */
+async function pushPolicy(policy: unknown): Promise<void> {
+  await browser.serviceWorker.evaluate(async (p) => {
+    type Tabs = {
+      query(q: object): Promise<{ id?: number }[]>;
+      sendMessage(id: number, message: unknown): Promise<unknown>;
+    };
+    const c = (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome;
+    for (const tab of await c.tabs.query({})) {
+      if (tab.id !== undefined)
+        await c.tabs.sendMessage(tab.id, { type: "guard/policy-changed", policy: p }).catch(() => 0);
+    }
+  }, policy);
+}
+
+function policyAround(now: number, over: Record<string, unknown> = {}) {
+  return {
+    version: 1,
+    computedAt: now,
+    validUntil: now + 14 * 86_400_000,
+    windows: [[now - 3_600_000, now + 3_600_000]],
+    exceptions: [],
+    windowName: "directed time",
+    advice: "NEU and NASUWT advise sending work email only in directed time (union advice)",
+    rule: "eng.email.directed",
+    enabled: true,
+    ...over,
+  };
+}
+
+/** The send log, read in the service worker from the extension's own database. */
+async function sendLog(): Promise<SendRecord[]> {
+  return browser.serviceWorker.evaluate(async () => {
+    // Opening a database that does not exist would create an empty one under the extension's feet.
+    if (!(await indexedDB.databases()).some((d) => d.name === "within-hours")) return [];
+    return new Promise<SendRecord[]>((resolve, reject) => {
+      const req = indexedDB.open("within-hours");
+      req.onerror = () => reject(req.error);
+      req.onsuccess = () => {
+        const db = req.result;
+        if (!db.objectStoreNames.contains("sendLog")) {
+          db.close();
+          resolve([]);
+          return;
+        }
+        const all = db.transaction("sendLog").objectStore("sendLog").getAll();
+        all.onsuccess = () => {
+          db.close();
+          resolve(all.result as SendRecord[]);
+        };
+      };
+    });
+  });
+}
+
+/** Nothing more happens: give a late second send the chance to show itself. */
+const settle = (page: Page) => page.waitForTimeout(300);
+
+describe("send guard, Gmail (the real 2020 compose DOM)", () => {
+  it("the served page holds the shared fixture byte for byte", () => {
+    const original = readFileSync(path.resolve("../shared/fixtures/gmail/compose-dialog-2020.html"), "utf8");
+    expect(readFileSync(path.join(FIXTURES, "gmail/compose-2020.html"), "utf8")).toContain(original);
+  });
+
+  it("out of hours: the site's Send does not run, the dialog says why, Keep editing cancels", async () => {
+    const page = await open(GMAIL_2020);
+    await gmailSend(page).click();
+    const dialog = dialogOf(page);
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    const text = await dialog.innerText();
+    expect(text).toMatch(
+      /It is \d\d:\d\d on \w+day; (your directed time ended at 17:00|there is no directed time today)/,
+    );
+    expect(text).toContain("NEU and NASUWT advise sending work email only in directed time (union advice)");
+    expect(await sentCount(page)).toBe(0);
+    await dialog.getByRole("button", { name: "Keep editing" }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    await settle(page);
+    expect(await sentCount(page)).toBe(0);
+    await page.close();
+  });
+
+  it("Send now: the one original send goes through, exactly once", async () => {
+    const page = await open(GMAIL_2020);
+    await gmailSend(page).click();
+    await dialogOf(page).getByRole("button", { name: "Send now" }).click();
+    await expect.poll(() => sentCount(page)).toBe(1);
+    await settle(page);
+    expect(await sentCount(page)).toBe(1);
+    expect(await status(page).textContent()).toBe("Message sent.");
+    await page.close();
+  });
+
+  it("the keyboard path: Ctrl+Enter is held; Esc cancels; Tab and Enter choose Send now", async () => {
+    const page = await open(GMAIL_2020);
+    await page.locator("[g_editable=true]").click();
+    await page.keyboard.type("See you tomorrow.");
+    await page.keyboard.press("Control+Enter");
+    const dialog = dialogOf(page);
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect(await sentCount(page)).toBe(0);
+    await page.keyboard.press("Escape");
+    await expect.poll(() => dialog.count()).toBe(0);
+
+    await page.keyboard.press("Control+Enter");
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    // Focus starts on "Schedule for …"; one Tab reaches "Send now", and focus never leaves the dialog.
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => sentCount(page)).toBe(1);
+    await settle(page);
+    expect(await sentCount(page)).toBe(1);
+    await page.close();
+  });
+
+  it("Schedule opens Gmail's own schedule-send and says which time to pick", async () => {
+    const page = await open(GMAIL_2020);
+    await gmailSend(page).click();
+    await dialogOf(page)
+      .getByRole("button", { name: /^Schedule for \w+day( \d+ \w+)? 08:00$/ })
+      .click();
+    await expect.poll(() => status(page).getAttribute("data-scheduled")).toBe("1");
+    await expect
+      .poll(() =>
+        page
+          .getByRole("status")
+          .filter({ hasText: /^Pick \w+day/ })
+          .count(),
+      )
+      .toBe(1);
+    expect(await sentCount(page)).toBe(0);
+    await page.close();
+  });
+
+  it("a compose window opened after the page loaded is guarded too", async () => {
+    const page = await open(GMAIL_2020);
+    await page.locator("#fixture-compose").click();
+    await expect.poll(() => gmailSend(page).count()).toBe(2);
+    await gmailSend(page).nth(1).click();
+    await expect.poll(() => dialogOf(page).isVisible()).toBe(true);
+    expect(await sentCount(page)).toBe(0);
+    await page.close();
+  });
+});
+
+describe("send guard, newer Gmail DOM and Outlook", () => {
+  it("Gmail inline reply: Send & archive is held, Send now sends that reply once", async () => {
+    const page = await open(GMAIL_2024);
+    const reply = page.locator(".adn .M9");
+    await reply.locator("[aria-label='Send and archive']").click();
+    await dialogOf(page).getByRole("button", { name: "Send now" }).click();
+    await expect.poll(() => reply.getAttribute("data-sent")).toBe("1");
+    await settle(page);
+    expect(await sentCount(page)).toBe(1);
+    await page.close();
+  });
+
+  it("Outlook: ribbon split buttons pass, compose Send is held, Send now sends once", async () => {
+    const page = await open(OUTLOOK);
+    await page.locator("#fixture-new-mail").click();
+    await expect.poll(() => page.locator(".compose").count()).toBe(2);
+    expect(await dialogOf(page).count()).toBe(0);
+    await page.locator(".compose").first().getByRole("button", { name: /Send/ }).first().click();
+    await dialogOf(page).getByRole("button", { name: "Send now" }).click();
+    await expect.poll(() => sentCount(page)).toBe(1);
+    await settle(page);
+    expect(await sentCount(page)).toBe(1);
+    await page.close();
+  });
+
+  it("Outlook pop-out: a compose in its own about:blank window is guarded", async () => {
+    const page = await open(OUTLOOK);
+    const [popup] = await Promise.all([
+      browser.ctx.waitForEvent("page"),
+      page.locator(".fixture-pop-out").click(),
+    ]);
+    const send = popup.locator('button[class*="fui-SplitButton__primaryActionButton"]');
+    await send.waitFor();
+    await send.click();
+    await expect.poll(() => dialogOf(popup).isVisible()).toBe(true);
+    expect(await sentCount(page)).toBe(0);
+    await dialogOf(popup).getByRole("button", { name: "Send now" }).click();
+    await expect.poll(() => sentCount(page)).toBe(1);
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe("send guard, policy pushed by the background", () => {
+  it("in hours: the site's Send handler runs exactly once and no dialog appears", async () => {
+    const page = await open(GMAIL_2020);
+    await pushPolicy(policyAround(Date.now()));
+    await gmailSend(page).click();
+    await expect.poll(() => sentCount(page)).toBe(1);
+    await settle(page);
+    expect(await sentCount(page)).toBe(1);
+    expect(await dialogOf(page).count()).toBe(0);
+    await page.close();
+  });
+
+  it("fails open: an error inside the guard lets the email go and is recorded", async () => {
+    const page = await open(GMAIL_2020);
+    // A corrupt policy (windows is not a list) makes the decision throw.
+    await pushPolicy(policyAround(Date.now(), { windows: 42 }));
+    await gmailSend(page).click();
+    await expect.poll(() => sentCount(page)).toBe(1);
+    expect(await dialogOf(page).count()).toBe(0);
+    await expect.poll(async () => (await sendLog()).some((r) => r.outcome === "guard-error")).toBe(true);
+    await page.close();
+  });
+
+  it("records outcomes, never content", async () => {
+    const log = await sendLog();
+    const outcomes = new Set(log.map((r) => r.outcome));
+    for (const o of ["warned", "sent-anyway", "cancelled", "scheduled", "in-hours", "guard-error"]) {
+      expect(outcomes).toContain(o);
+    }
+    for (const record of log) {
+      expect(Object.keys(record).sort()).toEqual(["at", "id", "outcome", "site"]);
+    }
+    expect(JSON.stringify(log)).not.toMatch(/@|Year 9|letters/);
+  });
+});
