@@ -1,13 +1,13 @@
 import { openDatabase } from "../store/db";
 import { countUnconfirmed, listSources, unconfirmedItems } from "../store/repo";
 import { LEDGER_KEY, type StoredLedger } from "../background/services";
-import { listRules } from "../rules/catalogue";
-import { FORCE_LABEL } from "../model";
 import { useLiveQuery } from "./live";
 import { ProfileForm } from "./ProfileForm";
 import { SourcesPanel } from "./SourcesPanel";
 import { ConfirmList } from "./ConfirmList";
 import { BackupPanel } from "./BackupPanel";
+import { RulesPanel } from "./RulesPanel";
+import { TermsPanel } from "./TermsPanel";
 import "./styles.css";
 
 const db = openDatabase();
@@ -35,6 +35,7 @@ export function Options() {
         </p>
       )}
       {profile ? <ProfileForm profile={profile} /> : <p class="wh-muted">Loading your profile…</p>}
+      {profile && <TermsPanel profile={profile} />}
       <SourcesPanel sources={sources.value ?? []} />
       {profile && (
         <ConfirmList
@@ -43,43 +44,8 @@ export function Options() {
           total={unconfirmedTotal.value ?? 0}
         />
       )}
-      {profile && <RulesTable profile={profile} />}
+      {profile && <RulesPanel profile={profile} />}
       <BackupPanel />
     </main>
-  );
-}
-
-function RulesTable({ profile }: { profile: NonNullable<StoredLedger["profile"]> }) {
-  const rules = listRules(profile);
-  return (
-    <section aria-labelledby="rules-heading" class="wh-card">
-      <h2 id="rules-heading">Rules that apply to you</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Rule</th>
-            <th scope="col">Strength</th>
-            <th scope="col">Source</th>
-            <th scope="col">Settings</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rules.map((rule) => (
-            <tr key={rule.id}>
-              <td>
-                <code>{rule.id}</code> {rule.title}
-              </td>
-              <td>{FORCE_LABEL[rule.force]}</td>
-              <td>{rule.source}</td>
-              <td>
-                {Object.entries(rule.params)
-                  .map(([k, v]) => `${k}: ${String(v)}`)
-                  .join(", ")}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
   );
 }

@@ -1,0 +1,222 @@
+import { useEffect, useState } from "preact/hooks";
+import type { Profile, TermDates } from "../model";
+import type { Reply } from "../messages";
+import { sendToBackground } from "../platform/extension";
+import { MAX_TERMS, addTrainingDay, cleanTerms, sessionEndError, showDate, termErrors } from "./term-form";
+
+interface Draft {
+  terms: TermDates[];
+  trainingDays: string[];
+  sessionEnd: string;
+}
+
+type Status = { ok: boolean; text: string };
+
+/** Term dates, training (INSET) days and when pupils' last session ends. Saved through the background. */
+export function TermsPanel({ profile }: { profile: Profile }) {
+  const saved: Draft = {
+    terms: profile.terms,
+    trainingDays: profile.trainingDays,
+    sessionEnd: profile.sessionEnd ?? "",
+  };
+  const savedKey = JSON.stringify(saved);
+  const [draft, setDraft] = useState<Draft>(saved);
+  const [newDay, setNewDay] = useState("");
+  const [dayError, setDayError] = useState<string>();
+  const [errors, setErrors] = useState<string[]>([]);
+  const [status, setStatus] = useState<Status>();
+  // Only a saved change resets the form, not every recount of the ledger.
+  useEffect(() => {
+    setDraft(saved);
+    setErrors([]);
+  }, [savedKey]);
+
+  const update = (change: Partial<Draft>) => {
+    setStatus(undefined);
+    setDraft((d) => ({ ...d, ...change }));
+  };
+  const setTerm = (index: number, change: Partial<TermDates>) =>
+    update({ terms: draft.terms.map((t, i) => (i === index ? { ...t, ...change } : t)) });
+
+  function addDay() {
+    const added = addTrainingDay(draft.trainingDays, newDay);
+    if (!added.ok) {
+      setDayError(added.error);
+      return;
+    }
+    setDayError(undefined);
+    setNewDay("");
+    update({ trainingDays: added.days });
+  }
+
+  async function save(event: Event) {
+    event.preventDefault();
+    const problems = termErrors(draft.terms);
+    const sessionProblem = sessionEndError(draft.sessionEnd, profile.schoolDayStart, profile.schoolDayEnd);
+    if (sessionProblem) problems.push(sessionProblem);
+    // The background merges what it is sent, so a saved session end cannot be cleared from here.
+    if (draft.sessionEnd === "" && profile.sessionEnd)
+      problems.push("Enter a session end time; a saved one cannot be cleared yet.");
+    setErrors(problems);
+    if (problems.length > 0) {
+      setStatus({ ok: false, text: "Nothing saved: correct the problems listed first." });
+      return;
+    }
+    const reply = await sendToBackground<Reply>({
+      type: "profile/save",
+      profile: {
+        terms: cleanTerms(draft.terms),
+        trainingDays: draft.trainingDays,
+        ...(draft.sessionEnd ? { sessionEnd: draft.sessionEnd } : {}),
+      },
+    });
+    setStatus(
+      reply.ok
+        ? { ok: true, text: "Saved. Your year has been recounted." }
+        : { ok: false, text: reply.error },
+    );
+  }
+
+  return (
+    <form onSubmit={save} aria-labelledby="terms-heading" class="wh-card" noValidate>
+      <h2 id="terms-heading">Terms and training days</h2>
+      <p class="wh-muted">
+        Term dates and training (INSET) days set the days your working year is counted over. Dates are
+        inclusive.
+      </p>
+      <fieldset>
+        <legend>Term dates</legend>
+        {draft.terms.length === 0 && (
+          <p class="wh-muted">No terms yet: the year is estimated until you add them.</p>
+        )}
+        <ol class="wh-terms">
+          {draft.terms.map((term, i) => (
+            <li key={i} class="wh-row">
+              <label>
+                Name
+                <input
+                  name={`term-${i}-name`}
+                  value={term.name}
+                  maxLength={100}
+                  onInput={(e) => setTerm(i, { name: e.currentTarget.value })}
+                />
+              </label>
+              <label>
+                Starts
+                <input
+                  type="date"
+                  name={`term-${i}-start`}
+                  value={term.start}
+                  onInput={(e) => setTerm(i, { start: e.currentTarget.value })}
+                />
+              </label>
+              <label>
+                Ends
+                <input
+                  type="date"
+                  name={`term-${i}-end`}
+                  value={term.end}
+                  min={term.start || undefined}
+                  onInput={(e) => setTerm(i, { end: e.currentTarget.value })}
+                />
+              </label>
+              <button
+                type="button"
+                class="wh-small"
+                aria-label={`Remove ${term.name || `term ${i + 1}`}`}
+                onClick={() => update({ terms: draft.terms.filter((_, j) => j !== i) })}
+              >
+                Remove
+              </button>
+            </li>
+          ))}
+        </ol>
+        <button
+          type="button"
+          disabled={draft.terms.length >= MAX_TERMS}
+          onClick={() => update({ terms: [...draft.terms, { name: "", start: "", end: "" }] })}
+        >
+          Add a term
+        </button>
+      </fieldset>
+
+      <fieldset>
+        <legend>Training days</legend>
+        {draft.trainingDays.length === 0 ? (
+          <p class="wh-muted">No training days yet.</p>
+        ) : (
+          <ul class="wh-days">
+            {draft.trainingDays.map((day) => (
+              <li key={day} class="wh-row" data-day={day}>
+                <span>{showDate(day)}</span>
+                <button
+                  type="button"
+                  class="wh-small"
+                  aria-label={`Remove training day ${showDate(day)}`}
+                  onClick={() => update({ trainingDays: draft.trainingDays.filter((d) => d !== day) })}
+                >
+                  Remove
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <div class="wh-row">
+          <label>
+            Training day
+            <input
+              type="date"
+              name="new-training-day"
+              value={newDay}
+              aria-invalid={dayError ? "true" : undefined}
+              aria-describedby={dayError ? "training-day-error" : undefined}
+              onInput={(e) => setNewDay(e.currentTarget.value)}
+              onKeyDown={(e) => {
+                // Enter adds the day rather than submitting the whole form.
+                if (e.key === "Enter") {
+                  e.preventDefault();
+                  addDay();
+                }
+              }}
+            />
+          </label>
+          <button type="button" onClick={addDay}>
+            Add training day
+          </button>
+          {dayError && (
+            <span id="training-day-error" class="wh-error">
+              {dayError}
+            </span>
+          )}
+        </div>
+      </fieldset>
+
+      <label>
+        When pupils’ last session ends
+        <input
+          type="time"
+          name="sessionEnd"
+          value={draft.sessionEnd}
+          onInput={(e) => update({ sessionEnd: e.currentTarget.value })}
+        />
+        <span class="wh-muted">Meetings from this time count as after school.</span>
+      </label>
+
+      {errors.length > 0 && (
+        <ul class="wh-error" role="alert" aria-label="Problems with the dates">
+          {errors.map((e) => (
+            <li key={e}>{e}</li>
+          ))}
+        </ul>
+      )}
+      <div class="wh-row">
+        <button type="submit">Save dates</button>
+        {status && (
+          <span role="status" class={status.ok ? "wh-ok" : "wh-error"}>
+            {status.text}
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}
