@@ -1,0 +1,149 @@
+/**
+ * Calendar import in Chromium: an ICS file chosen on the options page lands in the store, a re-import
+ * updates rather than duplicates, a broken file is explained and loses nothing, the teacher confirms
+ * unsure items in the popup, and a backup round-trips while a damaged one is refused.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { launchWithExtension, sendFromPage, type Launched } from "./harness";
+
+const TERM = readFileSync(path.resolve("demo/teacher-term.ics"), "utf8");
+const GARBAGE = readFileSync(path.resolve("e2e/fixtures/ics/garbage.ics"));
+const TRUNCATED = readFileSync(path.resolve("e2e/fixtures/ics/truncated.ics"));
+
+let browser: Launched;
+let options: Page;
+
+beforeAll(async () => {
+  browser = await launchWithExtension({ tz: "Europe/London" });
+  options = await browser.openExtensionPage("options.html");
+  await sendFromPage(options, {
+    type: "profile/save",
+    profile: { jurisdiction: "england", timeZone: "Europe/London", academicYearStart: "2026-09-01" },
+  });
+});
+afterAll(async () => browser?.close());
+
+async function importFile(name: string, body: string | Buffer): Promise<string> {
+  const status = options.getByTestId("sources-status");
+  await options.evaluate(() => document.querySelector("[data-testid=sources-status]")?.remove());
+  await options.locator("input[name=ics-file]").setInputFiles({ name, mimeType: "text/calendar", buffer: Buffer.from(body) });
+  await status.waitFor({ timeout: 20_000 });
+  return (await status.textContent()) ?? "";
+}
+
+async function storedItems(page: Page): Promise<{ id: string; title: string; kind: string; confirmed: boolean }[]> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open("within-hours");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction("items").objectStore("items").getAll();
+          req.onsuccess = () => {
+            resolve(req.result);
+            open.result.close();
+          };
+        };
+      }),
+  );
+}
+
+describe("calendar import in Chromium", () => {
+  it("imports an ICS file chosen on the options page", async () => {
+    const text = await importFile("teacher-term.ics", TERM);
+    expect(text).toMatch(/items read: \d+ new, 0 updated, 0 removed/);
+    const items = await storedItems(options);
+    expect(items.length).toBeGreaterThan(400);
+    expect(await options.getByTestId("sources").textContent()).toContain("teacher-term.ics");
+    // The INSET day on the calendar joined the profile's training days.
+    const ledger = await options.evaluate(
+      () =>
+        new Promise<{ profile: { trainingDays: string[] } }>((resolve) => {
+          const open = indexedDB.open("within-hours");
+          open.onsuccess = () => {
+            const get = open.result.transaction("settings").objectStore("settings").get("ledger");
+            get.onsuccess = () => resolve(get.result.value);
+          };
+        }),
+    );
+    expect(ledger.profile.trainingDays).toContain("2026-09-01");
+  });
+
+  it("updates on re-import, and an event deleted upstream disappears", async () => {
+    const before = await storedItems(options);
+    // The same calendar without the dentist appointment.
+    const withoutDentist = TERM.replace(/BEGIN:VEVENT(?:(?!END:VEVENT)[\s\S])*?SUMMARY:Dentist[\s\S]*?END:VEVENT\r?\n/, "");
+    expect(withoutDentist.length).toBeLessThan(TERM.length);
+    const text = await importFile("teacher-term.ics", withoutDentist);
+    expect(text).toMatch(/0 new, 0 updated, 1 removed/);
+    const after = await storedItems(options);
+    expect(after.length).toBe(before.length - 1);
+    expect(after.some((i) => i.title === "Dentist")).toBe(false);
+  });
+
+  it("explains a broken file in plain words and keeps what was there", async () => {
+    const before = (await storedItems(options)).length;
+    const garbage = await importFile("garbage.ics", GARBAGE);
+    expect(garbage).toMatch(/calendar/i);
+    expect(garbage).not.toMatch(/items read/);
+    const truncated = await importFile("truncated.ics", TRUNCATED);
+    expect(truncated).toMatch(/cut off|incomplete|truncated|end/i);
+    expect((await storedItems(options)).length).toBe(before);
+  });
+
+  it("asks the teacher about unsure items in the popup, and one answer covers every week", async () => {
+    const popup = await browser.openExtensionPage("popup.html?week=2026-11-23");
+    const heading = popup.locator("#confirm-heading");
+    await heading.waitFor();
+    await popup.screenshot({ path: "e2e/out/popup-confirm.png", fullPage: true });
+    const row = popup.locator(".wh-confirm li", { hasText: "Line management" });
+    await row.locator("select").selectOption("meeting");
+    await row.getByRole("checkbox", { name: "Directed time" }).check();
+    await row.getByRole("checkbox", { name: /Always treat/ }).check();
+    await row.getByRole("button", { name: "Confirm" }).click();
+    await expect.poll(() => popup.locator(".wh-confirm li", { hasText: "Line management" }).count()).toBe(0);
+    const lineManagement = (await storedItems(popup)).filter((i) => i.title === "Line management");
+    expect(lineManagement.length).toBeGreaterThan(0);
+    expect(lineManagement.every((i) => i.kind === "meeting" && i.confirmed)).toBe(true);
+    await popup.close();
+  });
+
+  it("exports a backup and refuses a damaged one without changing anything", async () => {
+    const download = options.waitForEvent("download");
+    await options.getByRole("button", { name: "Export everything" }).click();
+    const file = await (await download).path();
+    const backup = JSON.parse(readFileSync(file!, "utf8"));
+    expect(backup.format).toBe("within-hours-backup");
+    const before = await storedItems(options);
+
+    const damaged = structuredClone(backup);
+    damaged.tables.items[3].end = damaged.tables.items[3].start - 1000;
+    const status = options.getByTestId("backup-status");
+    await options.locator("input[name=backup-file]").setInputFiles({
+      name: "damaged.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(JSON.stringify(damaged)),
+    });
+    await expect.poll(() => status.textContent()).toMatch(/damaged.*nothing was changed/i);
+    expect(await storedItems(options)).toEqual(before);
+
+    await options.locator("input[name=backup-file]").setInputFiles({
+      name: "not-ours.json",
+      mimeType: "application/json",
+      buffer: Buffer.from('{"hello":"world"}'),
+    });
+    await expect.poll(() => status.textContent()).toMatch(/not a Within Hours backup/);
+
+    await sendFromPage(options, { type: "items/delete", ids: before.slice(0, 10).map((i) => i.id) });
+    await options.locator("input[name=backup-file]").setInputFiles({
+      name: "good.json",
+      mimeType: "application/json",
+      buffer: readFileSync(file!),
+    });
+    await expect.poll(() => status.textContent()).toMatch(/restored/);
+    expect((await storedItems(options)).length).toBe(before.length);
+  });
+});
