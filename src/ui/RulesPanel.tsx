@@ -17,6 +17,7 @@ import {
   presetsFor,
   resetRule,
   setOverride,
+  showNumber,
   type Overrides,
 } from "./rule-form";
 
@@ -297,7 +298,7 @@ function RuleCard({ rule, overrides, agreement, invalid, onEdit, onInvalid, onRe
                   inputMode={kind === "number" ? "decimal" : undefined}
                   min={kind === "number" ? "0" : undefined}
                   step={kind === "number" ? "any" : undefined}
-                  value={bad ? bad.text : String(value)}
+                  value={bad ? bad.text : typeof value === "number" ? showNumber(value) : value}
                   aria-invalid={bad ? "true" : undefined}
                   aria-describedby={bad ? errorId : undefined}
                   onInput={(e) => {

@@ -8,6 +8,7 @@ import {
   groupByForce,
   originOf,
   paramLabel,
+  showNumber,
   parseParam,
   presetsFor,
   resetRule,
@@ -77,6 +78,12 @@ describe("reading inputs", () => {
   it("accepts text up to the schema's limit", () => {
     expect(parseParam("parent|carer", "string", "match")).toEqual({ ok: true, value: "parent|carer" });
     expect(parseParam("x".repeat(201), "string", "match").ok).toBe(false);
+  });
+
+  it("shows long fractions briefly", () => {
+    expect(showNumber(1 / 3)).toBe("0.3333");
+    expect(showNumber(1265)).toBe("1265");
+    expect(showNumber(7.5)).toBe("7.5");
   });
 
   it("labels parameters in words", () => {

@@ -91,6 +91,9 @@ export function paramLabel(key: string): string {
 export const MAX_NUMBER = 100_000;
 export const MAX_TEXT = 200;
 
+/** A number as shown in a field: a third shows as 0.3333 rather than sixteen digits. */
+export const showNumber = (value: number): string => String(Number(value.toFixed(4)));
+
 export type Parsed = { ok: true; value: ParamValue } | { ok: false; error: string };
 
 /** Read a number or text input; the background validates again. */
