@@ -29,7 +29,9 @@ try {
   for (let run = 0; run < RUNS + 1; run++) {
     const popup = await browser.openExtensionPage("popup.html?week=2026-11-23");
     await popup.locator("body[data-ready=true]").waitFor();
-    const t = await popup.evaluate(() => performance.getEntriesByName("wh-week-painted")[0]?.startTime ?? NaN);
+    const t = await popup.evaluate(
+      () => performance.getEntriesByName("wh-week-painted")[0]?.startTime ?? NaN,
+    );
     if (run > 0) paintTimes.push(t); // first open warms the disk cache
     await popup.close();
   }

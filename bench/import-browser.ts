@@ -22,7 +22,11 @@ try {
   for (let run = 0; run < RUNS; run++) {
     // A fresh name each run: a first import, not a re-import of unchanged items.
     const t0 = performance.now();
-    const reply = (await sendFromPage(page, { type: "source/import-ics", name: `bench-${run}.ics`, text })) as {
+    const reply = (await sendFromPage(page, {
+      type: "source/import-ics",
+      name: `bench-${run}.ics`,
+      text,
+    })) as {
       ok: boolean;
       error?: string;
       total?: number;

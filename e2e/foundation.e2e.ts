@@ -119,11 +119,15 @@ describe("foundation in Chromium", () => {
     await pending;
 
     // A new worker answers, the earlier data is intact, and the interrupted write is all or nothing.
-    await expect.poll(async () => (await sendFromPage<Reply>(options, { type: "status/ping" })).ok).toBe(true);
+    await expect
+      .poll(async () => (await sendFromPage<Reply>(options, { type: "status/ping" })).ok)
+      .toBe(true);
     const after = await itemCount(options);
     expect([before, before + big.length]).toContain(after);
     const alarms = await options.evaluate(() =>
-      (globalThis as unknown as { chrome: { alarms: { getAll(): Promise<{ name: string }[]> } } }).chrome.alarms
+      (
+        globalThis as unknown as { chrome: { alarms: { getAll(): Promise<{ name: string }[]> } } }
+      ).chrome.alarms
         .getAll()
         .then((list) => list.map((a) => a.name).sort()),
     );

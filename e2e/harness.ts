@@ -65,7 +65,8 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       close,
     };
   }
-  const serviceWorker = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent("serviceworker", { timeout: 15_000 }));
+  const serviceWorker =
+    ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent("serviceworker", { timeout: 15_000 }));
   const extensionId = new URL(serviceWorker.url()).host;
   const openExtensionPage = async (file: string) => {
     const page = await ctx.newPage();
@@ -90,7 +91,9 @@ export async function servePage(
 export async function sendFromPage<T = unknown>(page: Page, message: unknown): Promise<T> {
   return page.evaluate(
     (m) =>
-      (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m),
+      (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+      ).chrome.runtime.sendMessage(m),
     message,
   ) as Promise<T>;
 }

@@ -29,12 +29,16 @@ afterAll(async () => browser?.close());
 async function importFile(name: string, body: string | Buffer): Promise<string> {
   const status = options.getByTestId("sources-status");
   await options.evaluate(() => document.querySelector("[data-testid=sources-status]")?.remove());
-  await options.locator("input[name=ics-file]").setInputFiles({ name, mimeType: "text/calendar", buffer: Buffer.from(body) });
+  await options
+    .locator("input[name=ics-file]")
+    .setInputFiles({ name, mimeType: "text/calendar", buffer: Buffer.from(body) });
   await status.waitFor({ timeout: 20_000 });
   return (await status.textContent()) ?? "";
 }
 
-async function storedItems(page: Page): Promise<{ id: string; title: string; kind: string; confirmed: boolean }[]> {
+async function storedItems(
+  page: Page,
+): Promise<{ id: string; title: string; kind: string; confirmed: boolean }[]> {
   return page.evaluate(
     () =>
       new Promise((resolve, reject) => {
@@ -75,7 +79,10 @@ describe("calendar import in Chromium", () => {
   it("updates on re-import, and an event deleted upstream disappears", async () => {
     const before = await storedItems(options);
     // The same calendar without the dentist appointment.
-    const withoutDentist = TERM.replace(/BEGIN:VEVENT(?:(?!END:VEVENT)[\s\S])*?SUMMARY:Dentist[\s\S]*?END:VEVENT\r?\n/, "");
+    const withoutDentist = TERM.replace(
+      /BEGIN:VEVENT(?:(?!END:VEVENT)[\s\S])*?SUMMARY:Dentist[\s\S]*?END:VEVENT\r?\n/,
+      "",
+    );
     expect(withoutDentist.length).toBeLessThan(TERM.length);
     const text = await importFile("teacher-term.ics", withoutDentist);
     expect(text).toMatch(/0 new, 0 updated, 1 removed/);

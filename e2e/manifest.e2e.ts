@@ -18,7 +18,9 @@ interface Manifest {
   options_page?: string;
   background?: { service_worker?: string; scripts?: string[] };
   content_scripts?: { matches: string[]; js: string[]; world?: string }[];
-  browser_specific_settings?: { gecko?: { id?: string; data_collection_permissions?: { required?: string[] } } };
+  browser_specific_settings?: {
+    gecko?: { id?: string; data_collection_permissions?: { required?: string[] } };
+  };
 }
 
 function load(target: string): { dir: string; manifest: Manifest } {

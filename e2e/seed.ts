@@ -25,9 +25,20 @@ export function demoWeekItems(weekStart: string, zone: string, count = 30): Work
         if (items.length >= count) break;
         const start = DateTime.fromISO(`${date.toISODate()}T${from}`, { zone }).toMillis();
         const end = DateTime.fromISO(`${date.toISODate()}T${to}`, { zone }).toMillis();
-        const title = kind === "lesson" ? TITLES[items.length % TITLES.length]! : kind === "ppa" ? "PPA" : "Registration";
+        const title =
+          kind === "lesson" ? TITLES[items.length % TITLES.length]! : kind === "ppa" ? "PPA" : "Registration";
         const uid = `seed-${weekStart}-${items.length}`;
-        items.push({ id: `manual:${uid}`, start, end, title, kind, directed: true, source: "manual", sourceUid: uid, confirmed: true });
+        items.push({
+          id: `manual:${uid}`,
+          start,
+          end,
+          title,
+          kind,
+          directed: true,
+          source: "manual",
+          sourceUid: uid,
+          confirmed: true,
+        });
       }
     }
   }

@@ -4,7 +4,8 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 
-if (!existsSync("build/chrome-mv3-prod/manifest.json")) spawnSync("npm", ["run", "build"], { stdio: "inherit" });
+if (!existsSync("build/chrome-mv3-prod/manifest.json"))
+  spawnSync("npm", ["run", "build"], { stdio: "inherit" });
 const benches = readdirSync("bench")
   .filter((f) => f.endsWith(".ts") && f !== "stats.ts")
   .sort();

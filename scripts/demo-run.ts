@@ -131,10 +131,13 @@ function printSummary(ledger: StoredLedger, week: string): void {
       `forecast ${hoursText(year.forecastMinutes)}.`,
   );
   const byRule = new Map<string, number>();
-  for (const f of findings) byRule.set(`${f.severity} ${f.rule}`, (byRule.get(`${f.severity} ${f.rule}`) ?? 0) + 1);
+  for (const f of findings)
+    byRule.set(`${f.severity} ${f.rule}`, (byRule.get(`${f.severity} ${f.rule}`) ?? 0) + 1);
   console.log(`Findings (${findings.length}):`);
   for (const [key, n] of [...byRule].sort()) console.log(`  ${n} × ${key}`);
-  console.log(`\nScreenshot of the popup for the week of ${week}: demo/out/popup.png; settings: demo/out/options.png`);
+  console.log(
+    `\nScreenshot of the popup for the week of ${week}: demo/out/popup.png; settings: demo/out/options.png`,
+  );
 }
 
 async function lateSend(): Promise<void> {
@@ -147,12 +150,21 @@ async function lateSend(): Promise<void> {
     await servePage(browser.ctx, "https://mail.google.com/**", { file: path.join(fixtures, page) });
     const tab = await browser.ctx.newPage();
     await tab.goto("https://mail.google.com/mail/u/0/#inbox?compose=new");
-    const local = new Intl.DateTimeFormat("en-GB", { timeZone: zone, weekday: "long", hour: "2-digit", minute: "2-digit" });
-    console.log(`\nSend guard: a new teacher whose browser clock says ${local.format(new Date())} (${zone}) presses Send…`);
+    const local = new Intl.DateTimeFormat("en-GB", {
+      timeZone: zone,
+      weekday: "long",
+      hour: "2-digit",
+      minute: "2-digit",
+    });
+    console.log(
+      `\nSend guard: a new teacher whose browser clock says ${local.format(new Date())} (${zone}) presses Send…`,
+    );
     await tab.locator("div[role=button]:has-text('Send'), [data-tooltip^='Send']").first().click();
     const dialog = tab.getByRole("alertdialog");
     await dialog.waitFor({ timeout: 10_000 });
-    console.log(`The send was held. The dialog says: ${(await dialog.innerText()).replace(/\s+/g, " ").trim()}`);
+    console.log(
+      `The send was held. The dialog says: ${(await dialog.innerText()).replace(/\s+/g, " ").trim()}`,
+    );
     await tab.screenshot({ path: path.join(OUT, "send-guard.png") });
     console.log("Screenshot: demo/out/send-guard.png");
     if (!headless) await new Promise((resolve) => browser.ctx.on("close", resolve));

@@ -12,7 +12,9 @@ function run(command, args) {
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (!existsSync(chromium)) {
   if (process.getuid?.() !== 0) {
-    console.error("Chromium is missing: install it with `sudo apt-get install -y chromium`, then run `npm start` again.");
+    console.error(
+      "Chromium is missing: install it with `sudo apt-get install -y chromium`, then run `npm start` again.",
+    );
     process.exit(2);
   }
   console.log("Installing Chromium from Debian…");

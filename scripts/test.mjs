@@ -9,12 +9,24 @@ const steps = [
   ["type-check", "npx", ["tsc", "--noEmit"]],
   ["lint", "npx", ["eslint", "."]],
   ["format", "npx", ["prettier", "--check", "."]],
-  ["unit tests", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile=e2e/out/unit.json"]],
+  [
+    "unit tests",
+    "npx",
+    ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile=e2e/out/unit.json"],
+  ],
   ["build", "npm", ["run", "--silent", "build"]],
   [
     "browser tests",
     "npx",
-    ["vitest", "run", "--config", "e2e/vitest.config.ts", "--reporter=default", "--reporter=json", "--outputFile=e2e/out/e2e.json"],
+    [
+      "vitest",
+      "run",
+      "--config",
+      "e2e/vitest.config.ts",
+      "--reporter=default",
+      "--reporter=json",
+      "--outputFile=e2e/out/e2e.json",
+    ],
   ],
 ];
 
@@ -31,7 +43,9 @@ for (const [name, command, args] of steps) {
   console.log(`\n▶ ${name}`);
   const started = Date.now();
   const result = spawnSync(command, args, { stdio: "inherit", env: process.env });
-  console.log(`  ${name}: ${result.status === 0 ? "ok" : "FAILED"} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `  ${name}: ${result.status === 0 ? "ok" : "FAILED"} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   if (name === "unit tests") count("e2e/out/unit.json");
   if (name === "browser tests") count("e2e/out/e2e.json");
   if (result.status !== 0) {

@@ -28,7 +28,12 @@ export const requestSchemas = {
     .strict(),
   // CS→BG: a cover request seen on a page; the engine's verdict comes back.
   "cover/verdict": z
-    .object({ type: z.literal("cover/verdict"), start: instant, end: instant, requestedAt: instant.optional() })
+    .object({
+      type: z.literal("cover/verdict"),
+      start: instant,
+      end: instant,
+      requestedAt: instant.optional(),
+    })
     .strict(),
 
   // UI→BG (privileged): settings and data changes.
@@ -66,7 +71,9 @@ export const requestSchemas = {
   "source/refresh": z.object({ type: z.literal("source/refresh"), id: z.string().max(200) }).strict(),
   "source/delete": z.object({ type: z.literal("source/delete"), id: z.string().max(200) }).strict(),
   "backup/export": z.object({ type: z.literal("backup/export") }).strict(),
-  "backup/import": z.object({ type: z.literal("backup/import"), text: z.string().max(200 * 1024 * 1024) }).strict(),
+  "backup/import": z
+    .object({ type: z.literal("backup/import"), text: z.string().max(200 * 1024 * 1024) })
+    .strict(),
   "status/ping": z.object({ type: z.literal("status/ping") }).strict(),
 } as const;
 

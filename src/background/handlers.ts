@@ -3,7 +3,6 @@
  * validated; it changes the store and then refreshes what is derived from it.
  */
 import { DateTime } from "luxon";
-import type { Request } from "../messages";
 import { profileWithDefaults } from "../model/defaults";
 import type { Profile, Source } from "../model";
 import { coverVerdict } from "../rules/cover";

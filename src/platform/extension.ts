@@ -19,7 +19,9 @@ export function sendToBackground<T>(message: unknown): Promise<T> {
 export function onMessage(
   listener: (message: unknown, sender: MessageSender) => Promise<unknown> | undefined,
 ): void {
-  browser.runtime.onMessage.addListener(listener as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
+  browser.runtime.onMessage.addListener(
+    listener as Parameters<typeof browser.runtime.onMessage.addListener>[0],
+  );
 }
 
 export const onInstalled = browser.runtime.onInstalled;
@@ -43,7 +45,9 @@ export function hasHostPermission(origin: string): Promise<boolean> {
 export async function pushToTabs(urlPatterns: string[], message: unknown): Promise<void> {
   const tabs = await browser.tabs.query({ url: urlPatterns });
   await Promise.all(
-    tabs.map((tab) => (tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, message).catch(() => {}))),
+    tabs.map((tab) =>
+      tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, message).catch(() => {}),
+    ),
   );
 }
 
