@@ -127,8 +127,9 @@ function printSummary(ledger: StoredLedger, week: string): void {
     );
   }
   console.log(
-    `\nYear from ${year.start}: ${hoursText(year.directedMinutes)} directed so far of ${hoursText(year.budgetMinutes)}; ` +
-      `forecast ${hoursText(year.forecastMinutes)}.`,
+    `\nYear from ${year.start}: ${hoursText(year.toDateMinutes)} directed so far and ${hoursText(year.directedMinutes)} ` +
+      `on the calendar, of a ${hoursText(year.budgetMinutes)} budget; forecast ${year.forecastApproximate ? "about " : ""}` +
+      `${hoursText(year.forecastMinutes)} by the end of the year.`,
   );
   const byRule = new Map<string, number>();
   for (const f of findings)
