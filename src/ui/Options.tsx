@@ -8,11 +8,19 @@ import { ConfirmList } from "./ConfirmList";
 import { BackupPanel } from "./BackupPanel";
 import { RulesPanel } from "./RulesPanel";
 import { TermsPanel } from "./TermsPanel";
+import { requestPersistence } from "../store/persist";
+import { storageManager } from "../platform/extension";
+import { useEffect } from "preact/hooks";
 import "./styles.css";
 
 const db = openDatabase();
 
 export function Options() {
+  // Persistent storage can only be asked for from a page (not the service worker): ask once it opens.
+  useEffect(() => {
+    const storage = storageManager();
+    if (storage) void requestPersistence(storage);
+  }, []);
   const ledger = useLiveQuery(
     async () => (await db.settings.get(LEDGER_KEY))?.value as StoredLedger | undefined,
     [],

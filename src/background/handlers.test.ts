@@ -1,0 +1,119 @@
+import "fake-indexeddb/auto";
+import { afterEach, describe, expect, it } from "vitest";
+import { createHandlers } from "./handlers";
+import { freshDb } from "../store/testing";
+import type { WithinHoursDB } from "../store/db";
+import { getProfile } from "../store/repo";
+
+const NOW = Date.UTC(2026, 10, 26, 12);
+const FEED = "https://calendar.example.org/school.ics";
+
+function icsWith(...summaries: string[]): string {
+  const events = summaries.map(
+    (summary, i) =>
+      `BEGIN:VEVENT\r\nUID:ev-${i}\r\nDTSTAMP:20260901T000000Z\r\nDTSTART;TZID=Europe/London:202611${23 + i}T160000\r\n` +
+      `DTEND;TZID=Europe/London:202611${23 + i}T170000\r\nSUMMARY:${summary}\r\nEND:VEVENT\r\n`,
+  );
+  return `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n${events.join("")}END:VCALENDAR\r\n`;
+}
+
+const opened: WithinHoursDB[] = [];
+afterEach(() => opened.splice(0).forEach((d) => d.close()));
+
+function setup(responses: (() => Response)[]) {
+  const db = freshDb();
+  opened.push(db);
+  const requests: RequestInit[] = [];
+  const fetchImpl = (async (_url: URL, init: RequestInit) => {
+    requests.push(init);
+    const next = responses.shift();
+    if (!next) throw new TypeError("network down");
+    return next();
+  }) as unknown as typeof fetch;
+  const handlers = createHandlers({
+    db: () => db,
+    now: () => NOW,
+    afterChange: async () => undefined,
+    hasHostPermission: async (origin) => origin === "https://calendar.example.org/*",
+    fetchImpl,
+  });
+  return { db, handlers, requests };
+}
+
+describe("feeds through the handlers", () => {
+  it("adds a feed, refreshes with validators, and keeps the last good copy when a refresh fails", async () => {
+    const { db, handlers, requests } = setup([
+      () => new Response(icsWith("Staff briefing", "Dept meeting"), { headers: { etag: '"v1"' } }),
+      () => new Response(null, { status: 304 }),
+      () => new Response("Service Unavailable", { status: 503, statusText: "Service Unavailable" }),
+    ]);
+    const added = await handlers["source/add-feed"]({
+      type: "source/add-feed",
+      name: "School",
+      url: `webcal://calendar.example.org/school.ics`,
+    });
+    expect(added).toMatchObject({ added: 2, total: 2 });
+    const [source] = await db.sources.toArray();
+    expect(source).toMatchObject({ type: "ics-feed", url: FEED, etag: '"v1"', itemCount: 2 });
+
+    expect(await handlers["source/refresh"]({ type: "source/refresh", id: source!.id })).toEqual({
+      unchanged: true,
+    });
+    expect((requests[1]!.headers as Record<string, string>)["If-None-Match"]).toBe('"v1"');
+
+    await expect(handlers["source/refresh"]({ type: "source/refresh", id: source!.id })).rejects.toThrow(
+      /503 Service Unavailable.*last good copy is kept/,
+    );
+    expect(await db.items.count()).toBe(2);
+    expect(await db.sources.get(source!.id)).toMatchObject({
+      lastError: expect.stringMatching(/last good copy/),
+    });
+  });
+
+  it("refuses a feed whose host the teacher has not allowed, storing nothing", async () => {
+    const { db, handlers } = setup([]);
+    await expect(
+      handlers["source/add-feed"]({
+        type: "source/add-feed",
+        name: "Other",
+        url: "https://elsewhere.example.com/a.ics",
+      }),
+    ).rejects.toThrow(/needs your permission to read elsewhere.example.com/);
+    expect(await db.sources.count()).toBe(0);
+  });
+
+  it("a broken file is refused in plain words and leaves stored items alone", async () => {
+    const { db, handlers } = setup([]);
+    await handlers["source/import-ics"]({
+      type: "source/import-ics",
+      name: "term.ics",
+      text: icsWith("PPA"),
+    });
+    await expect(
+      handlers["source/import-ics"]({
+        type: "source/import-ics",
+        name: "term.ics",
+        text: "this is not a calendar",
+      }),
+    ).rejects.toThrow(/calendar/i);
+    expect(await db.items.count()).toBe(1);
+  });
+
+  it("saving a profile with a new jurisdiction takes that jurisdiction's defaults", async () => {
+    const { db, handlers } = setup([]);
+    await handlers["profile/save"]({ type: "profile/save", profile: { jurisdiction: "england", fte: 0.8 } });
+    await handlers["profile/save"]({ type: "profile/save", profile: { jurisdiction: "northern-ireland" } });
+    expect(await getProfile(db)).toMatchObject({ jurisdiction: "northern-ireland", weekStart: 7, fte: 1 });
+  });
+
+  it("records sends as times and outcomes only", async () => {
+    const { db, handlers } = setup([]);
+    await handlers["guard/record-send"]({
+      type: "guard/record-send",
+      at: NOW,
+      outcome: "warned",
+      site: "gmail",
+    });
+    expect(await db.sendLog.toArray()).toEqual([{ id: 1, at: NOW, outcome: "warned", site: "gmail" }]);
+  });
+});
