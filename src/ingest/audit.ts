@@ -105,8 +105,9 @@ export function runAudit(
   let profile = auditProfile(profileJson, now);
   const window = academicYearWindow(profile);
   const warnings: string[] = [];
-  const items: WorkItem[] = [];
-  const seen = new Set<string>();
+  let items: WorkItem[] = [];
+  // eventsToItems gives unique ids within one file; only several files can repeat an id.
+  const seen = inputs.length > 1 ? new Set<string>() : undefined;
   for (const input of inputs) {
     let parsed;
     try {
@@ -117,7 +118,12 @@ export function runAudit(
     }
     const prefix = inputs.length > 1 ? `${input.name}: ` : "";
     warnings.push(...parsed.warnings.map((w) => prefix + w));
-    for (const item of eventsToItems(parsed.events, `ics:${input.name}`, [], now)) {
+    const fileItems = eventsToItems(parsed.events, `ics:${input.name}`, [], now);
+    if (!seen) {
+      items = fileItems;
+      continue;
+    }
+    for (const item of fileItems) {
       if (seen.has(item.id)) continue;
       seen.add(item.id);
       items.push(item);
@@ -139,8 +145,7 @@ export function runAudit(
   }
 
   const evaluation = evaluate(items, profile, { now });
-  const iso = (ms: number) =>
-    DateTime.fromMillis(ms, { zone: profile.timeZone }).toISO({ suppressMilliseconds: true }) ?? "";
+  const iso = isoIn(profile.timeZone);
 
   return {
     weeks: evaluation.weeks.map((w) => ({
@@ -167,6 +172,22 @@ export function runAudit(
     })),
     unconfirmed: questions(items, iso),
     warnings,
+  };
+}
+
+/**
+ * Local ISO times in `zone`. Findings and questions share a few hundred distinct instants among thousands of
+ * mentions, and each luxon conversion asks Intl for the zone's offset, so each instant is converted once.
+ */
+function isoIn(zone: string): (ms: number) => string {
+  const known = new Map<number, string>();
+  return (ms) => {
+    let text = known.get(ms);
+    if (text === undefined) {
+      text = DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true }) ?? "";
+      known.set(ms, text);
+    }
+    return text;
   };
 }
 

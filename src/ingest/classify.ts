@@ -157,7 +157,19 @@ const YEAR_GROUP = /\b(?:y|yr|year)\s?(?:[1-9]|1[0-3])\b/i;
 const PERIOD = /\b(?:p|period|lesson)\s?[1-9]\b/i;
 
 export function classify(ev: ClassifiableEvent, rules: readonly ClassificationRule[] = []): Classification {
-  const title = ev.title.trim();
+  return classifyByTitle(ev.title, ev.allDay, rules) ?? classifyByContext(ev);
+}
+
+/**
+ * What the title (and whether the entry is all-day) says on its own, or undefined when the answer depends on
+ * the location, notes and calendar name. Lets the import classify each distinct title once.
+ */
+export function classifyByTitle(
+  rawTitle: string,
+  allDay: boolean | undefined,
+  rules: readonly ClassificationRule[] = [],
+): Classification | undefined {
+  const title = rawTitle.trim();
   const lowerTitle = title.toLowerCase();
 
   const rule = teacherRule(lowerTitle, rules);
@@ -190,8 +202,12 @@ export function classify(ev: ClassifiableEvent, rules: readonly ClassificationRu
 
   const lesson = lessonGuess(title);
   // A whole day is not a lesson: "Y11 mocks" across a day is asked about instead.
-  if (lesson && !ev.allDay) return lesson;
+  if (lesson && !allDay) return lesson;
+  return undefined;
+}
 
+/** For an entry whose title said nothing clear (classifyByTitle gave undefined). */
+export function classifyByContext(ev: ClassifiableEvent): Classification {
   // The title said nothing: look at the location, description and calendar name, with less confidence.
   const context = [ev.location, ev.calendarName, ev.description?.slice(0, 300)].filter(Boolean).join(" \n ");
   if (context) {

@@ -121,7 +121,8 @@ class IcsReader {
   private readonly deadline: number;
   private readonly maxInstances: number;
   private readonly events: ParsedEvent[] = [];
-  private readonly seen = new Set<string>();
+  /** Occurrences emitted, per uid: the recurrence id, or the start of an occurrence that has none. */
+  private readonly seen = new Map<string, Set<string | number>>();
   private readonly unknownZones = new Map<string, number>();
   private readonly fixedOffsetZones = new Map<string, string>();
   private readonly ignoredVtimezones = new Set<string>();
@@ -148,12 +149,14 @@ class IcsReader {
   }
 
   private parseCalendars(text: string): Jcal[] {
-    const body = relevantLines(text);
-    let parsed: unknown;
-    try {
-      parsed = ICAL.parse(body);
-    } catch {
-      parsed = this.parseLeniently(body);
+    let parsed = parseRelevantLines(text);
+    if (!parsed) {
+      const body = relevantLines(text);
+      try {
+        parsed = ICAL.parse(body);
+      } catch {
+        parsed = this.parseLeniently(body);
+      }
     }
     const list = (isComponent(parsed) ? [parsed] : Array.isArray(parsed) ? parsed : []) as unknown[];
     const calendars = list.filter((c): c is Jcal => isComponent(c) && c[0] === "vcalendar");
@@ -514,13 +517,19 @@ class IcsReader {
     fallback?: JcalProperty[],
   ): void {
     if (!overlaps(start, end, this.opts.window)) return;
-    const key = `${uid}|${recurrenceId ?? start}`;
-    if (this.seen.has(key)) return;
+    // Per series, rather than one set of joined keys: the occurrences of a series share their uid string.
+    let seen = this.seen.get(uid);
+    const instant = recurrenceId ?? start;
+    if (seen?.has(instant)) return;
     if (this.events.length >= this.maxInstances) {
       this.hitGlobalCap = true;
       return;
     }
-    this.seen.add(key);
+    if (!seen) {
+      seen = new Set();
+      this.seen.set(uid, seen);
+    }
+    seen.add(instant);
     const event: ParsedEvent = {
       uid,
       start,
@@ -650,7 +659,7 @@ class IcsReader {
 }
 
 /** The properties the import reads; Exchange adds a dozen others to every event (X-MICROSOFT-CDO-…). */
-const READ_PROPERTIES = new Set([
+const READ_PROPERTIES = [
   "BEGIN",
   "END",
   "UID",
@@ -669,34 +678,97 @@ const READ_PROPERTIES = new Set([
   "TZOFFSETFROM",
   "TZOFFSETTO",
   "X-WR-CALNAME",
-]);
+];
+/** A line the import reads: one of READ_PROPERTIES, then its parameters or value. Sticky, tried at a line start. */
+const READ_LINE = new RegExp(`(?:${READ_PROPERTIES.join("|")})[:;]`, "iy");
+const COMPONENT_LINE = /(BEGIN|END):/iy;
+const FOLD = /\r?\n[ \t]/g;
 
 /**
- * Unfolds the text and keeps only the lines the import reads, so ical.js parses a third of a typical Exchange
- * export. Returned with CRLF line ends.
+ * Calls `onLine` with each line the import reads, unfolded and without its line end, until it returns false.
+ * Most of an Exchange export is properties the import never reads, so they are skipped before any parsing.
  */
-function relevantLines(text: string): string {
-  const unfolded = /\n[ \t]/.test(text) ? text.replace(/\r?\n[ \t]/g, "") : text;
-  const kept: string[] = [];
-  const length = unfolded.length;
+function forEachRelevantLine(text: string, onLine: (line: string) => boolean): void {
+  const length = text.length;
   for (let pos = 0; pos < length;) {
-    let newline = unfolded.indexOf("\n", pos);
+    let newline = text.indexOf("\n", pos);
     if (newline < 0) newline = length;
-    const end = newline > pos && unfolded.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
-    let nameEnd = pos;
-    while (nameEnd < end) {
-      const c = unfolded.charCodeAt(nameEnd);
-      if (c === 58 /* : */ || c === 59 /* ; */) break;
-      nameEnd++;
+    let folded = false;
+    for (let next = text.charCodeAt(newline + 1); next === 32 || next === 9;) {
+      folded = true;
+      newline = text.indexOf("\n", newline + 1);
+      if (newline < 0) newline = length;
+      next = text.charCodeAt(newline + 1);
     }
-    if (nameEnd > pos && nameEnd < end) {
-      const name = unfolded.slice(pos, nameEnd);
-      if (READ_PROPERTIES.has(name) || READ_PROPERTIES.has(name.toUpperCase()))
-        kept.push(unfolded.slice(pos, end));
+    const end = newline > pos && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
+    let line: string | undefined;
+    if (folded) {
+      const unfolded = text.slice(pos, end).replace(FOLD, "");
+      READ_LINE.lastIndex = 0;
+      if (READ_LINE.test(unfolded)) line = unfolded;
+    } else {
+      READ_LINE.lastIndex = pos;
+      if (READ_LINE.test(text)) line = text.slice(pos, end);
     }
+    if (line !== undefined && !onLine(line)) return;
     pos = newline + 1;
   }
+}
+
+/** The lines the import reads, for ICAL.parse, with CRLF line ends. */
+function relevantLines(text: string): string {
+  const kept: string[] = [];
+  forEachRelevantLine(text, (line) => {
+    kept.push(line);
+    return true;
+  });
   return kept.join("\r\n");
+}
+
+/**
+ * The tree ICAL.parse builds from relevantLines(text), built without joining and re-splitting the text. This
+ * hand-written part only follows BEGIN/END; ical.js still parses every property and value (ICAL.parse.property),
+ * and a line repeated across events (Exchange repeats STATUS, an empty DESCRIPTION and the same few start
+ * times) is parsed once and shared, read-only. Anything out of the ordinary (a property outside a component, an
+ * END that does not match its BEGIN, a component left open, a line ical.js rejects) returns undefined, and the
+ * caller parses the text the ordinary way.
+ */
+function parseRelevantLines(text: string): Jcal[] | undefined {
+  const calendars: Jcal[] = [];
+  const open: Jcal[] = [];
+  const properties = new Map<string, JcalProperty>();
+  let regular = true;
+  forEachRelevantLine(text, (line) => {
+    const current = open[open.length - 1];
+    COMPONENT_LINE.lastIndex = 0;
+    if (COMPONENT_LINE.test(line)) {
+      const name = line.slice(COMPONENT_LINE.lastIndex).toLowerCase();
+      if (line.charCodeAt(0) === 66 /* B */ || line.charCodeAt(0) === 98 /* b */) {
+        const component: Jcal = [name, [], []];
+        if (current) current[2].push(component);
+        else calendars.push(component);
+        open.push(component);
+        return true;
+      }
+      regular = current?.[0] === name;
+      open.pop();
+      return regular;
+    }
+    let property = properties.get(line);
+    if (!property) {
+      try {
+        property = ICAL.parse.property(line, ICAL.design.icalendar) as JcalProperty;
+      } catch {
+        property = undefined;
+      }
+      if (!property) return (regular = false);
+      properties.set(line, property);
+    }
+    if (!current) return (regular = false);
+    current[1].push(property);
+    return true;
+  });
+  return regular && open.length === 0 ? calendars : undefined;
 }
 
 function now(): number {

@@ -1,4 +1,4 @@
-import { classify } from "./classify";
+import { classifyByContext, classifyByTitle, type Classification } from "./classify";
 import type { ParsedEvent } from "./ics";
 import type { ClassificationRule, WorkItem } from "../model";
 
@@ -14,18 +14,28 @@ export function eventsToItems(
 ): WorkItem[] {
   const items: WorkItem[] = [];
   const seen = new Set<string>();
-  // One classification per distinct title and context: a year of weekly lessons repeats a few dozen titles.
-  const memo = new Map<string, ReturnType<typeof classify>>();
+  // One classification per distinct title: a year of weekly lessons repeats a few dozen titles. Only titles
+  // that say nothing clear are classified again for each distinct location, notes and calendar name.
+  const byTitle = [new Map<string, Classification | null>(), new Map<string, Classification | null>()];
+  const byContext = new Map<string, Classification>();
   for (const ev of events) {
     const instant = ev.recurrenceId ?? String(ev.start);
     const id = `${sourceId}:${ev.uid}:${instant}`;
     if (seen.has(id)) continue;
     seen.add(id);
-    const key = `${ev.title}\u0000${ev.location ?? ""}\u0000${ev.calendarName ?? ""}\u0000${ev.allDay}\u0000${ev.description ?? ""}`;
-    let c = memo.get(key);
-    if (!c) {
-      c = classify(ev, rules);
-      memo.set(key, c);
+    const titles = byTitle[ev.allDay ? 1 : 0]!;
+    let c = titles.get(ev.title);
+    if (c === undefined) {
+      c = classifyByTitle(ev.title, ev.allDay, rules) ?? null;
+      titles.set(ev.title, c);
+    }
+    if (c === null) {
+      const key = `${ev.allDay ? 1 : 0}\u0000${ev.location ?? ""}\u0000${ev.calendarName ?? ""}\u0000${ev.description ?? ""}`;
+      c = byContext.get(key);
+      if (!c) {
+        c = classifyByContext(ev);
+        byContext.set(key, c);
+      }
     }
     const item: WorkItem = {
       id,
