@@ -10,6 +10,7 @@ import { partialProfileSchema } from "../model/schema";
 import { evaluate } from "../rules/engine";
 import { KIND_LABEL } from "./classify";
 import { IcsError, parseIcs, type IcsErrorReason } from "./ics";
+import { zoneForMany } from "./timezones";
 import { eventsToItems, needsConfirmation, trainingDaysFrom } from "./to-items";
 
 /**
@@ -179,7 +180,8 @@ export function runAudit(
  * Local ISO times in `zone`. Findings and questions share a few hundred distinct instants among thousands of
  * mentions, and each luxon conversion asks Intl for the zone's offset, so each instant is converted once.
  */
-function isoIn(zone: string): (ms: number) => string {
+function isoIn(zoneName: string): (ms: number) => string {
+  const zone = zoneForMany(zoneName);
   const known = new Map<number, string>();
   return (ms) => {
     let text = known.get(ms);
