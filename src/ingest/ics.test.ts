@@ -150,6 +150,50 @@ describe("recurrences", () => {
     ]);
   });
 
+  it("reads series that share a rule and a first day as it reads each alone", () => {
+    // Lessons at several times of one day by one rule share one walk through the rule; rules that set the
+    // time of day (BYHOUR, HOURLY) and all-day series are included to check they are kept apart.
+    const rules = [
+      "FREQ=WEEKLY;UNTIL=20270721T230000Z;BYDAY=MO;WKST=MO",
+      "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH",
+      "FREQ=DAILY;COUNT=40",
+      "FREQ=DAILY;BYHOUR=9,15;COUNT=30",
+      "FREQ=HOURLY;INTERVAL=7;COUNT=50",
+      "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1",
+      "FREQ=MONTHLY;BYMONTHDAY=7,31",
+      "FREQ=YEARLY;BYMONTH=3,10;BYDAY=-1SU",
+    ];
+    const starts = ["20260907T083500", "20260907T121000", "20260907T235900", "19900907T083500", "20260907"];
+    const series: string[] = [];
+    for (const [r, rule] of rules.entries()) {
+      for (const [t, start] of starts.entries()) {
+        const zoned = start.includes("T") ? `;TZID=GMT Standard Time:${start}` : `;VALUE=DATE:${start}`;
+        series.push(
+          [
+            "BEGIN:VEVENT",
+            `UID:s${r}-${t}`,
+            `SUMMARY:Series ${r}-${t}`,
+            `DTSTART${zoned}`,
+            start.includes("T") ? "DURATION:PT50M" : "DURATION:P1D",
+            `RRULE:${rule}`,
+            "END:VEVENT",
+          ].join("\r\n"),
+        );
+      }
+    }
+    const calendar = (events: string[]) =>
+      ["BEGIN:VCALENDAR", "VERSION:2.0", ...events, "END:VCALENDAR"].join("\r\n") + "\r\n";
+    const window = { start: Date.UTC(2026, 7, 31, 23), end: Date.UTC(2027, 7, 31, 23) };
+    const opts = { window, defaultZone: "Europe/London" };
+    const together = parseIcs(calendar(series), opts).events;
+    const alone = series
+      .flatMap((event) => parseIcs(calendar([event]), opts).events)
+      .sort((a, b) => a.start - b.start || a.end - b.end);
+    expect(together.length).toBeGreaterThan(1000);
+    const key = (e: ParsedEvent) => `${e.uid} ${e.start} ${e.end} ${e.recurrenceId}`;
+    expect(together.map(key).sort()).toEqual(alone.map(key).sort());
+  });
+
   it("expands only inside the window", () => {
     const { events } = parseIcs(shared("node-ical/biweekly-exdate-until.ics"), {
       ...wide,

@@ -131,6 +131,7 @@ class IcsReader {
   private capped = 0;
   private hitGlobalCap = false;
   private zoneCache = new Map<string, Zone>();
+  private readonly ruleWalks = new Map<string, RuleWalk>();
   private vtimezones = new Map<string, Jcal>();
   private calendarName: string | undefined;
   private readonly defaultZone: Zone;
@@ -420,12 +421,13 @@ class IcsReader {
     const { until: _until, ...withoutUntil } = rule;
     const start = fastForward(withoutUntil, dtstart, windowStart);
     if (!start) return;
-    let iterator: ICAL.RecurIterator;
-    try {
-      const recur = ICAL.Recur.fromData(start.rule as Parameters<typeof ICAL.Recur.fromData>[0]);
-      const { year, month, day, hour, minute, second, isDate } = start.wall;
-      iterator = recur.iterator(ICAL.Time.fromData({ year, month, day, hour, minute, second, isDate }));
-    } catch {
+    const sameTimeEachDay =
+      !TIME_OF_DAY_RULE.has(String(rule.freq).toUpperCase()) &&
+      rule.byhour === undefined &&
+      rule.byminute === undefined &&
+      rule.bysecond === undefined;
+    const walk = this.ruleWalk(start.rule, start.wall, sameTimeEachDay);
+    if (walk.unstartable) {
       this.unreadable++;
       return;
     }
@@ -438,21 +440,20 @@ class IcsReader {
         return;
       }
       if (this.hitGlobalCap) return;
-      let next: ICAL.Time | null;
-      try {
-        next = iterator.next();
-      } catch {
+      const next = walk.at(step);
+      if (next === undefined) {
         this.unreadable++;
         return;
       }
       if (!next) return;
+      const time = sameTimeEachDay ? start.wall : next;
       const wall: WallTime = {
         year: next.year,
         month: next.month,
         day: next.day,
-        hour: next.hour,
-        minute: next.minute,
-        second: next.second,
+        hour: time.hour,
+        minute: time.minute,
+        second: time.second,
         isDate: dtstart.isDate,
         utc: dtstart.utc,
         tzid: dtstart.tzid,
@@ -464,6 +465,32 @@ class IcsReader {
       if (rough < windowStart) continue;
       tryEmit(wall);
     }
+  }
+
+  /**
+   * ical.js's walk through `rule` from `wall`, shared by the series that take the same steps: a timetable
+   * repeats many lessons on one weekday by one rule, and a rule that sets no time of day (`sameTimeEachDay`)
+   * gives the same days whatever the start time, each at that time.
+   */
+  private ruleWalk(rule: Record<string, unknown>, wall: WallTime, sameTimeEachDay: boolean): RuleWalk {
+    const from = sameTimeEachDay
+      ? dateKey(wall)
+      : `${dateKey(wall)}T${wall.hour}:${wall.minute}:${wall.second}`;
+    const key = `${JSON.stringify(rule)}|${from}|${wall.isDate}`;
+    let walk = this.ruleWalks.get(key);
+    if (!walk) {
+      let iterator: ICAL.RecurIterator | undefined;
+      try {
+        const recur = ICAL.Recur.fromData(rule as Parameters<typeof ICAL.Recur.fromData>[0]);
+        const { year, month, day, hour, minute, second, isDate } = wall;
+        iterator = recur.iterator(ICAL.Time.fromData({ year, month, day, hour, minute, second, isDate }));
+      } catch {
+        iterator = undefined;
+      }
+      walk = new RuleWalk(iterator);
+      this.ruleWalks.set(key, walk);
+    }
+    return walk;
   }
 
   /**
@@ -921,6 +948,40 @@ function daysBetween(start: WallTime, startEpoch: number, endEpoch: number, zone
   const begin = DateTime.utc(start.year, start.month, start.day);
   const last = DateTime.utc(end.year, end.month, end.day);
   return endEpoch > startEpoch ? Math.max(1, Math.round(last.diff(begin, "days").days)) : 1;
+}
+
+/** Frequencies whose steps are shorter than a day, so the time of day changes from one step to the next. */
+const TIME_OF_DAY_RULE = new Set(["SECONDLY", "MINUTELY", "HOURLY"]);
+
+type ClockTime = Pick<WallTime, "year" | "month" | "day" | "hour" | "minute" | "second">;
+
+/** The times ical.js's RRULE iterator gives, kept as they are read so that other series can read them again. */
+class RuleWalk {
+  private readonly times: ClockTime[] = [];
+  private failed = false;
+  /** ical.js could not start on the rule. */
+  readonly unstartable: boolean;
+
+  constructor(private iterator: ICAL.RecurIterator | undefined) {
+    this.unstartable = !iterator;
+  }
+
+  /** The step-th time; null once the rule has ended, undefined where ical.js failed. */
+  at(step: number): ClockTime | null | undefined {
+    while (this.times.length <= step && this.iterator) {
+      try {
+        const next = this.iterator.next();
+        if (next) {
+          const { year, month, day, hour, minute, second } = next;
+          this.times.push({ year, month, day, hour, minute, second });
+        } else this.iterator = undefined;
+      } catch {
+        this.iterator = undefined;
+        this.failed = true;
+      }
+    }
+    return this.times[step] ?? (this.failed ? undefined : null);
+  }
 }
 
 const FIXED_PERIOD_MS: Record<string, number> = { HOURLY: 3_600_000, DAILY: DAY_MS, WEEKLY: 7 * DAY_MS };
