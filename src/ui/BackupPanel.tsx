@@ -1,10 +1,11 @@
 import { useState } from "preact/hooks";
 import { sendToBackground } from "../platform/extension";
 import type { Reply } from "../messages";
+import { StatusLine, statusOf, type Status } from "./StatusLine";
 
 /** Export everything to one JSON file, and import it back (all or nothing). */
 export function BackupPanel() {
-  const [status, setStatus] = useState<{ ok: boolean; text: string }>();
+  const [status, setStatus] = useState<Status>();
 
   async function exportBackup() {
     const reply = await sendToBackground<Reply<{ backup: unknown }>>({ type: "backup/export" });
@@ -21,11 +22,7 @@ export function BackupPanel() {
   async function importBackup(file: File) {
     const text = await file.text();
     const reply = await sendToBackground<Reply>({ type: "backup/import", text });
-    setStatus(
-      reply.ok
-        ? { ok: true, text: "Backup restored. Everything now matches the file." }
-        : { ok: false, text: reply.error },
-    );
+    setStatus(statusOf(reply, "Backup restored. Everything now matches the file."));
   }
 
   return (
@@ -52,11 +49,7 @@ export function BackupPanel() {
           />
         </label>
       </div>
-      {status && (
-        <p role="status" class={status.ok ? "wh-ok" : "wh-error"} data-testid="backup-status">
-          {status.text}
-        </p>
-      )}
+      <StatusLine status={status} testId="backup-status" block />
     </section>
   );
 }

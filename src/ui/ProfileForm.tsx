@@ -2,6 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import { JURISDICTIONS, ROLES, type Profile, type Weekday } from "../model";
 import { sendToBackground } from "../platform/extension";
 import type { Reply } from "../messages";
+import { StatusLine, statusOf, type Status } from "./StatusLine";
 
 const JURISDICTION_LABEL: Record<(typeof JURISDICTIONS)[number], string> = {
   england: "England (STPCD)",
@@ -40,7 +41,7 @@ function allTimeZones(): string[] {
 /** The teacher's profile. Saving goes through the background, which validates it and re-runs the rules. */
 export function ProfileForm({ profile }: { profile: Profile }) {
   const [draft, setDraft] = useState<Profile>(profile);
-  const [status, setStatus] = useState<{ ok: boolean; text: string }>();
+  const [status, setStatus] = useState<Status>();
   useEffect(() => setDraft(profile), [profile]);
 
   const set = <K extends keyof Profile>(key: K, value: Profile[K]) =>
@@ -60,11 +61,7 @@ export function ProfileForm({ profile }: { profile: Profile }) {
         }
       : draft;
     const reply = await sendToBackground<Reply>({ type: "profile/save", profile: payload });
-    setStatus(
-      reply.ok
-        ? { ok: true, text: "Saved. Your week has been recounted." }
-        : { ok: false, text: reply.error },
-    );
+    setStatus(statusOf(reply, "Saved. Your week has been recounted."));
   }
 
   return (
@@ -242,11 +239,7 @@ export function ProfileForm({ profile }: { profile: Profile }) {
       </label>
       <div class="wh-row">
         <button type="submit">Save</button>
-        {status && (
-          <span role="status" class={status.ok ? "wh-ok" : "wh-error"}>
-            {status.text}
-          </span>
-        )}
+        <StatusLine status={status} />
       </div>
     </form>
   );

@@ -4,6 +4,7 @@ import { listRules, type RuleInfo } from "../rules/catalogue";
 import type { LocalAgreement } from "../rules/presets";
 import type { Reply } from "../messages";
 import { sendToBackground } from "../platform/extension";
+import { StatusLine, statusOf, type Status } from "./StatusLine";
 import {
   DISCONNECT_RULES,
   ORIGIN_LABEL,
@@ -38,7 +39,6 @@ interface Draft {
   localAgreement?: string;
 }
 
-type Status = { ok: boolean; text: string };
 /** A field whose text does not parse: what was typed, the message, and the rule it belongs to. */
 type Invalid = { text: string; error: string; ruleTitle: string };
 
@@ -109,11 +109,7 @@ export function RulesPanel({ profile }: { profile: Profile }) {
       type: "profile/save",
       profile: { overrides: draft.overrides, localAgreement: agreement?.id ?? "" },
     });
-    setStatus(
-      reply.ok
-        ? { ok: true, text: "Saved. Your week has been recounted." }
-        : { ok: false, text: reply.error },
-    );
+    setStatus(statusOf(reply, "Saved. Your week has been recounted."));
   }
 
   const card = (rule: RuleInfo) => (
@@ -200,11 +196,7 @@ export function RulesPanel({ profile }: { profile: Profile }) {
             {errors.length === 1 ? errors[0] : `${errors.length} values need correcting.`}
           </span>
         )}
-        {status && (
-          <span role="status" class={status.ok ? "wh-ok" : "wh-error"}>
-            {status.text}
-          </span>
-        )}
+        <StatusLine status={status} />
       </div>
     </form>
   );

@@ -3,6 +3,7 @@ import type { Source } from "../model";
 import { requestHostPermission, sendToBackground } from "../platform/extension";
 import type { Reply } from "../messages";
 import { feedOrigin, normaliseFeedUrl } from "../background/feeds";
+import { StatusLine, statusOf, type Status } from "./StatusLine";
 
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
@@ -35,7 +36,7 @@ function importSummary(reply: Extract<ImportReply, { ok: true }>): string {
 /** Calendars: ICS files and feeds. Feeds ask for their host only when the teacher presses "Add feed". */
 export function SourcesPanel({ sources }: { sources: Source[] }) {
   const [progress, setProgress] = useState<number>();
-  const [status, setStatus] = useState<{ ok: boolean; text: string }>();
+  const [status, setStatus] = useState<Status>();
   const [over, setOver] = useState(false);
   const [feedUrl, setFeedUrl] = useState("");
   const [feedName, setFeedName] = useState("School calendar");
@@ -51,11 +52,7 @@ export function SourcesPanel({ sources }: { sources: Source[] }) {
       const text = await readWithProgress(file, (f) => setProgress(f * 0.5));
       setProgress(0.5);
       const reply = await sendToBackground<ImportReply>({ type: "source/import-ics", name: file.name, text });
-      setStatus(
-        reply.ok
-          ? { ok: true, text: `${file.name}: ${importSummary(reply)}` }
-          : { ok: false, text: reply.error },
-      );
+      setStatus(reply.ok ? { ok: true, text: `${file.name}: ${importSummary(reply)}` } : statusOf(reply, ""));
     } catch (error) {
       setStatus({ ok: false, text: error instanceof Error ? error.message : String(error) });
     } finally {
@@ -84,16 +81,12 @@ export function SourcesPanel({ sources }: { sources: Source[] }) {
       name: feedName,
       url: feedUrl,
     });
-    setStatus(reply.ok ? { ok: true, text: "Feed added." } : { ok: false, text: reply.error });
+    setStatus(statusOf(reply, "Feed added."));
   }
 
   async function act(type: "source/refresh" | "source/delete", id: string) {
     const reply = await sendToBackground<Reply>({ type, id });
-    setStatus(
-      reply.ok
-        ? { ok: true, text: type === "source/delete" ? "Removed." : "Refreshed." }
-        : { ok: false, text: reply.error },
-    );
+    setStatus(statusOf(reply, type === "source/delete" ? "Removed." : "Refreshed."));
   }
 
   return (
@@ -157,11 +150,7 @@ export function SourcesPanel({ sources }: { sources: Source[] }) {
         </label>
         <button type="submit">Add feed</button>
       </form>
-      {status && (
-        <p role="status" class={status.ok ? "wh-ok" : "wh-error"} data-testid="sources-status">
-          {status.text}
-        </p>
-      )}
+      <StatusLine status={status} testId="sources-status" block />
       <ul class="wh-items" data-testid="sources">
         {sources.map((s) => (
           <li key={s.id}>

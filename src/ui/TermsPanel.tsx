@@ -3,14 +3,13 @@ import type { Profile, TermDates } from "../model";
 import type { Reply } from "../messages";
 import { sendToBackground } from "../platform/extension";
 import { MAX_TERMS, addTrainingDay, cleanTerms, sessionEndError, showDate, termErrors } from "./term-form";
+import { StatusLine, statusOf, type Status } from "./StatusLine";
 
 interface Draft {
   terms: TermDates[];
   trainingDays: string[];
   sessionEnd: string;
 }
-
-type Status = { ok: boolean; text: string };
 
 /** Term dates, training (INSET) days and when pupils' last session ends. Saved through the background. */
 export function TermsPanel({ profile }: { profile: Profile }) {
@@ -70,11 +69,7 @@ export function TermsPanel({ profile }: { profile: Profile }) {
         ...(draft.sessionEnd ? { sessionEnd: draft.sessionEnd } : {}),
       },
     });
-    setStatus(
-      reply.ok
-        ? { ok: true, text: "Saved. Your year has been recounted." }
-        : { ok: false, text: reply.error },
-    );
+    setStatus(statusOf(reply, "Saved. Your year has been recounted."));
   }
 
   return (
@@ -211,11 +206,7 @@ export function TermsPanel({ profile }: { profile: Profile }) {
       )}
       <div class="wh-row">
         <button type="submit">Save dates</button>
-        {status && (
-          <span role="status" class={status.ok ? "wh-ok" : "wh-error"}>
-            {status.text}
-          </span>
-        )}
+        <StatusLine status={status} />
       </div>
     </form>
   );
