@@ -9,6 +9,25 @@ export interface SyntheticCalendar {
   components: number;
 }
 
+/** Europe/London as Exchange writes it, under its Windows name (as in node-ical's ms_timezones.ics fixture). */
+export const EXCHANGE_LONDON_VTIMEZONE = [
+  "BEGIN:VTIMEZONE",
+  "TZID:GMT Standard Time",
+  "BEGIN:STANDARD",
+  "DTSTART:16010101T020000",
+  "TZOFFSETFROM:+0100",
+  "TZOFFSETTO:+0000",
+  "RRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=10",
+  "END:STANDARD",
+  "BEGIN:DAYLIGHT",
+  "DTSTART:16010101T010000",
+  "TZOFFSETFROM:+0000",
+  "TZOFFSETTO:+0100",
+  "RRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=3",
+  "END:DAYLIGHT",
+  "END:VTIMEZONE",
+];
+
 const TZ = "GMT Standard Time";
 const DAYS = ["MO", "TU", "WE", "TH", "FR"];
 const PERIOD_STARTS = ["0850", "0950", "1110", "1210", "1355"];
@@ -34,21 +53,7 @@ export function syntheticCalendar(totalEvents = 10_000): SyntheticCalendar {
     "VERSION:2.0",
     "X-WR-CALNAME:Calendar",
     "X-COMMENT:Made-up benchmark calendar. No real teacher or school.",
-    "BEGIN:VTIMEZONE",
-    `TZID:${TZ}`,
-    "BEGIN:STANDARD",
-    "DTSTART:16010101T020000",
-    "TZOFFSETFROM:+0100",
-    "TZOFFSETTO:+0000",
-    "RRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=10",
-    "END:STANDARD",
-    "BEGIN:DAYLIGHT",
-    "DTSTART:16010101T010000",
-    "TZOFFSETFROM:+0000",
-    "TZOFFSETTO:+0100",
-    "RRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=3",
-    "END:DAYLIGHT",
-    "END:VTIMEZONE",
+    ...EXCHANGE_LONDON_VTIMEZONE,
   ];
   let components = 0;
   // The properties Exchange writes on every event (as in the Office-2012-owa.ics fixture).
