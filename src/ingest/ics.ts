@@ -114,6 +114,7 @@ function utf8Length(text: string): number {
 }
 
 const cancelledStatus = "CANCELLED";
+const UTC: Zone = { kind: "luxon", name: "UTC" };
 const NO_INSTANTS: ReadonlySet<number> = new Set();
 const NO_DATES: ReadonlySet<string> = new Set();
 
@@ -121,8 +122,11 @@ class IcsReader {
   private readonly deadline: number;
   private readonly maxInstances: number;
   private readonly events: ParsedEvent[] = [];
-  /** Occurrences emitted, per uid: the recurrence id, or the start of an occurrence that has none. */
-  private readonly seen = new Map<string, Set<string | number>>();
+  /**
+   * Occurrences emitted, per uid: the recurrence id, or the start of an occurrence that has none. Most uids
+   * have one occurrence, kept as it is; a set is made for the second.
+   */
+  private readonly seen = new Map<string, string | number | Set<string | number>>();
   private readonly unknownZones = new Map<string, number>();
   private readonly fixedOffsetZones = new Map<string, string>();
   private readonly ignoredVtimezones = new Set<string>();
@@ -131,6 +135,7 @@ class IcsReader {
   private capped = 0;
   private hitGlobalCap = false;
   private zoneCache = new Map<string, Zone>();
+  private lastZone: { tzid: string; zone: Zone } | undefined;
   private readonly ruleWalks = new Map<string, RuleWalk>();
   private vtimezones = new Map<string, Jcal>();
   private calendarName: string | undefined;
@@ -224,6 +229,7 @@ class IcsReader {
     this.calendarName = textValue(calendar[1], "x-wr-calname");
     this.vtimezones = new Map();
     this.zoneCache = new Map();
+    this.lastZone = undefined;
     const groups = new Map<string, Jcal[]>();
     let anonymous = 0;
     for (const component of calendar[2]) {
@@ -545,18 +551,16 @@ class IcsReader {
   ): void {
     if (!overlaps(start, end, this.opts.window)) return;
     // Per series, rather than one set of joined keys: the occurrences of a series share their uid string.
-    let seen = this.seen.get(uid);
+    const seen = this.seen.get(uid);
     const instant = recurrenceId ?? start;
-    if (seen?.has(instant)) return;
+    if (seen === instant || (seen instanceof Set && seen.has(instant))) return;
     if (this.events.length >= this.maxInstances) {
       this.hitGlobalCap = true;
       return;
     }
-    if (!seen) {
-      seen = new Set();
-      this.seen.set(uid, seen);
-    }
-    seen.add(instant);
+    if (seen === undefined) this.seen.set(uid, instant);
+    else if (seen instanceof Set) seen.add(instant);
+    else this.seen.set(uid, new Set([seen, instant]));
     const event: ParsedEvent = {
       uid,
       start,
@@ -581,7 +585,7 @@ class IcsReader {
 
   private toEpoch(time: WallTime): number {
     if (time.isDate) return this.toEpochIn(time, this.defaultZone);
-    if (time.utc) return this.toEpochIn(time, { kind: "luxon", name: "UTC" });
+    if (time.utc) return this.toEpochIn(time, UTC);
     return this.toEpochIn(time, this.zoneFor(time));
   }
 
@@ -603,12 +607,17 @@ class IcsReader {
   }
 
   private zoneFor(time: WallTime): Zone {
-    if (time.utc) return { kind: "luxon", name: "UTC" };
-    if (!time.tzid) return this.defaultZone;
-    const cached = this.zoneCache.get(time.tzid);
-    if (cached) return cached;
-    const zone = this.resolveZone(time.tzid);
-    this.zoneCache.set(time.tzid, zone);
+    if (time.utc) return UTC;
+    const tzid = time.tzid;
+    if (!tzid) return this.defaultZone;
+    // A file mostly uses one zone: comparing with the last name is cheaper than looking it up.
+    if (tzid === this.lastZone?.tzid) return this.lastZone.zone;
+    let zone = this.zoneCache.get(tzid);
+    if (!zone) {
+      zone = this.resolveZone(tzid);
+      this.zoneCache.set(tzid, zone);
+    }
+    this.lastZone = { tzid, zone };
     return zone;
   }
 
@@ -709,6 +718,7 @@ const READ_PROPERTIES = [
 /** A line the import reads: one of READ_PROPERTIES, then its parameters or value. Sticky, tried at a line start. */
 const READ_LINE = new RegExp(`(?:${READ_PROPERTIES.join("|")})[:;]`, "iy");
 const COMPONENT_LINE = /(BEGIN|END):/iy;
+const UID_LINE = /^UID[:;]/i;
 const FOLD = /\r?\n[ \t]/g;
 
 /**
@@ -764,6 +774,11 @@ function parseRelevantLines(text: string): Jcal[] | undefined {
   const calendars: Jcal[] = [];
   const open: Jcal[] = [];
   const properties = new Map<string, JcalProperty>();
+  // The lines of the component before, by position: exporters write each event's properties in the same order,
+  // and comparing with the line in the same place costs less than looking the line up.
+  const lastLines: string[] = [];
+  const lastProperties: JcalProperty[] = [];
+  let position = 0;
   let regular = true;
   forEachRelevantLine(text, (line) => {
     const current = open[open.length - 1];
@@ -775,13 +790,17 @@ function parseRelevantLines(text: string): Jcal[] | undefined {
         if (current) current[2].push(component);
         else calendars.push(component);
         open.push(component);
+        position = 0;
         return true;
       }
       regular = current?.[0] === name;
       open.pop();
       return regular;
     }
-    let property = properties.get(line);
+    const at = position++;
+    // A UID line is seldom repeated, so it is not worth keeping.
+    const unique = UID_LINE.test(line);
+    let property = unique ? undefined : lastLines[at] === line ? lastProperties[at] : properties.get(line);
     if (!property) {
       try {
         property = ICAL.parse.property(line, ICAL.design.icalendar) as JcalProperty;
@@ -789,7 +808,11 @@ function parseRelevantLines(text: string): Jcal[] | undefined {
         property = undefined;
       }
       if (!property) return (regular = false);
-      properties.set(line, property);
+      if (!unique) properties.set(line, property);
+    }
+    if (!unique) {
+      lastLines[at] = line;
+      lastProperties[at] = property;
     }
     if (!current) return (regular = false);
     current[1].push(property);
