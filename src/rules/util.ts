@@ -40,10 +40,10 @@ export function keywordMatcher(list: string): (text: string) => boolean {
     .split("|")
     .map((w) => w.trim().toLowerCase())
     .filter(Boolean);
-  return (text) => {
-    const t = text.toLowerCase();
-    return words.some((w) => t.includes(w));
-  };
+  if (words.length === 0) return () => false;
+  // One search for any of the words (as plain text) instead of one per word: rules run this on every item.
+  const anyWord = new RegExp(words.map((w) => w.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&")).join("|"));
+  return (text) => anyWord.test(text.toLowerCase());
 }
 
 export function isWork(item: WorkItem): boolean {
