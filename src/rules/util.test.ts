@@ -14,7 +14,7 @@ describe("keywordMatcher", () => {
     "photocopy|filing|display|data entry|stocktake|stock take",
     " Course | TRIP |visit||",
     "a.b|(x)|[y]|c+d|e*|f?|^g|h$|{2}|back\\slash",
-    "māori|İstanbul|straße",
+    "māori|İstanbul|straße|kelvin|ıi",
     "",
     "|",
   ];
@@ -28,6 +28,8 @@ describe("keywordMatcher", () => {
     "Te reo MĀORI",
     "İSTANBUL exchange",
     "STRASSE",
+    "\u212Aelvin scale",
+    "II",
     "",
     "nothing here",
   ];

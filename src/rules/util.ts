@@ -42,9 +42,16 @@ export function keywordMatcher(list: string): (text: string) => boolean {
     .filter(Boolean);
   if (words.length === 0) return () => false;
   // One search for any of the words (as plain text) instead of one per word: rules run this on every item.
-  const anyWord = new RegExp(words.map((w) => w.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&")).join("|"));
-  return (text) => anyWord.test(text.toLowerCase());
+  // On ASCII text a case-insensitive search finds the same as lower-casing first, without copying the text
+  // (such a search never matches an ASCII letter to any other character).
+  const alternatives = words.map((w) => w.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&")).join("|");
+  const anyWord = new RegExp(alternatives);
+  const anyWordInAscii = new RegExp(alternatives, "i");
+  return (text) => (ASCII.test(text) ? anyWordInAscii.test(text) : anyWord.test(text.toLowerCase()));
 }
+
+/** Text with no character above U+007F. */
+const ASCII = /^[^\u0080-\uffff]*$/;
 
 export function isWork(item: WorkItem): boolean {
   if (item.kind === "personal" || item.kind === "holiday") return false;
