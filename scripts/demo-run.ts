@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { launchWithExtension, sendFromPage, servePage } from "../e2e/harness";
-import type { StoredLedger } from "../src/background/services";
+import type { StoredLedger } from "../src/store/derived";
 import { hoursText } from "../src/ui/format";
 
 const OUT = path.resolve("demo/out");

@@ -3,22 +3,16 @@
  * the stored items and profile. Everything is recomputed from Dexie, so a restarted worker loses nothing.
  */
 import { DateTime } from "luxon";
-import type { Finding, Profile, WorkItem } from "../model";
+import { needsConfirmation, type Finding, type Profile, type WorkItem } from "../model";
 import { profileWithDefaults } from "../model/defaults";
-import { evaluate, type Evaluation } from "../rules/engine";
+import { evaluate } from "../rules/engine";
+import { weekSummary } from "../rules/summary";
 import { computeSendPolicy, type SendPolicy } from "../guard/policy";
 import type { WithinHoursDB } from "../store/db";
+import { LEDGER_KEY, POLICY_KEY, type StoredLedger } from "../store/derived";
 import { getProfile, itemsBetween } from "../store/repo";
 
-export const LEDGER_KEY = "ledger";
-export const POLICY_KEY = "sendPolicy";
-
-/** The evaluation the popup shows, stored so it opens without re-running the engine. */
-export interface StoredLedger {
-  computedAt: number;
-  profile: Profile;
-  evaluation: Evaluation;
-}
+export { LEDGER_KEY, POLICY_KEY, type StoredLedger } from "../store/derived";
 
 export function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || "Europe/London";
@@ -51,12 +45,30 @@ export async function recomputeDerived(db: WithinHoursDB, now: number): Promise<
   const items: WorkItem[] = await itemsBetween(db, year.start, year.end);
   const evaluation = evaluate(items, profile, { now });
   const policy = computeSendPolicy(profile, items, now);
-  const ledger: StoredLedger = { computedAt: now, profile, evaluation };
+  const unconfirmed = waitingForTeacher(items);
+  const weekViews = Object.fromEntries(
+    evaluation.weeks.map((w) => [w.start, weekSummary(evaluation, w.start, profile)]),
+  );
+  const ledger: StoredLedger = { computedAt: now, profile, evaluation, weekViews, ...unconfirmed };
   await db.settings.bulkPut([
     { key: LEDGER_KEY, value: ledger },
     { key: POLICY_KEY, value: policy },
   ]);
   return { ledger, policy, breachesThisWeek: breachesInWeekOf(evaluation.findings, now) };
+}
+
+/** One question per distinct title (a weekly "Line management" is asked once), earliest first. */
+function waitingForTeacher(
+  items: readonly WorkItem[],
+): Pick<StoredLedger, "unconfirmed" | "unconfirmedCount"> {
+  const byTitle = new Map<string, WorkItem>();
+  for (const item of items) {
+    if (!needsConfirmation(item)) continue;
+    const seen = byTitle.get(item.title);
+    if (!seen || item.start < seen.start) byTitle.set(item.title, item);
+  }
+  const all = [...byTitle.values()].sort((a, b) => a.start - b.start);
+  return { unconfirmed: all.slice(0, 50), unconfirmedCount: all.length };
 }
 
 function breachesInWeekOf(findings: readonly Finding[], now: number): number {

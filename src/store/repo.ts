@@ -1,20 +1,27 @@
 import {
-  SEND_OUTCOMES,
   type ClassificationRule,
   type CoverDecision,
   type ItemKind,
   type Profile,
-  type SendOutcome,
   type SendRecord,
   type Source,
   type WorkItem,
-  needsConfirmation,
 } from "../model";
 import { classificationRuleSchema, profileSchema, sendRecordSchema, sourceSchema } from "../model/schema";
 import { PROFILE_KEY, type WithinHoursDB } from "./db";
 import { guarded, StoreError } from "./errors";
 import { coverDecisionRowSchema, describeIssue, itemRowSchema } from "./rows";
-import { LONG_ITEM_MS } from "./versions";
+
+export {
+  countUnconfirmed,
+  coverDecisionsBetween,
+  getSetting,
+  itemsBetween,
+  listClassificationRules,
+  listSources,
+  sendCounts,
+  unconfirmedItems,
+} from "./queries";
 
 /** Bulk writes go in chunks of this many rows inside one transaction (PLATFORM.md, Storage). */
 export const CHUNK_SIZE = 1000;
@@ -51,41 +58,12 @@ export async function saveProfile(db: WithinHoursDB, profile: Profile): Promise<
   await guarded(() => db.settings.put({ key: PROFILE_KEY, value: withoutUndefined(parsed.data) }));
 }
 
-export function getSetting<T>(db: WithinHoursDB, key: string): Promise<T | undefined> {
-  return guarded(async () => (await db.settings.get(key))?.value as T | undefined);
-}
-
 /** Values must be plain JSON so a backup round trip keeps them exactly. */
 export async function setSetting(db: WithinHoursDB, key: string, value: unknown): Promise<void> {
   await guarded(() => db.settings.put({ key, value }));
 }
 
 // ---- work items
-
-/** Items overlapping [start, end): a short range on the start index plus the few long items. */
-export function itemsBetween(db: WithinHoursDB, start: number, end: number): Promise<WorkItem[]> {
-  return guarded(() =>
-    db.transaction("r", db.items, async () => {
-      const [recent, long] = await Promise.all([
-        db.items
-          .where("start")
-          .between(start - LONG_ITEM_MS, end, true, false)
-          .toArray(),
-        db.items.where("longItemStart").below(end).toArray(),
-      ]);
-      const byId = new Map<string, WorkItem>();
-      for (const item of [...recent, ...long]) {
-        if (overlaps(item, start, end)) byId.set(item.id, item);
-      }
-      return [...byId.values()].sort((a, b) => a.start - b.start || a.id.localeCompare(b.id));
-    }),
-  );
-}
-
-/** Zero-length items (an event with no end) count where they stand. */
-function overlaps(item: WorkItem, start: number, end: number): boolean {
-  return item.start < end && (item.end > start || item.start >= start);
-}
 
 /** Upserts by id: one transaction, in chunks. Every item is checked first; one bad item writes nothing. */
 export async function putItems(db: WithinHoursDB, items: readonly WorkItem[]): Promise<void> {
@@ -201,33 +179,6 @@ export async function confirmItem(
   }
 }
 
-/**
- * What the teacher is asked about: one item per distinct title among the low-confidence, unconfirmed
- * items, earliest first (a weekly "Line management" is one question, not forty). IndexedDB cannot index
- * a boolean, so this walks the start index; fine for the thousands of items a year holds.
- */
-export async function unconfirmedItems(db: WithinHoursDB, limit = 50): Promise<WorkItem[]> {
-  const seen = new Set<string>();
-  return guarded(() =>
-    db.items
-      .orderBy("start")
-      .filter((item) => {
-        if (!needsConfirmation(item) || seen.has(item.title)) return false;
-        seen.add(item.title);
-        return true;
-      })
-      .limit(limit)
-      .toArray(),
-  );
-}
-
-/** How many distinct titles are waiting for the teacher. */
-export async function countUnconfirmed(db: WithinHoursDB): Promise<number> {
-  const titles = new Set<string>();
-  await guarded(() => db.items.each((item) => void (needsConfirmation(item) && titles.add(item.title))));
-  return titles.size;
-}
-
 /** The teacher's answer for one title applies to every unconfirmed item with that title. */
 export function confirmSameTitle(
   db: WithinHoursDB,
@@ -256,10 +207,6 @@ export async function saveSource(db: WithinHoursDB, source: Source): Promise<voi
     );
   }
   await guarded(() => db.sources.put(withoutUndefined(parsed.data)));
-}
-
-export function listSources(db: WithinHoursDB): Promise<Source[]> {
-  return guarded(async () => (await db.sources.toArray()).sort((a, b) => a.name.localeCompare(b.name)));
 }
 
 /** Deletes a source and every item that came from it, together or not at all. */
@@ -291,22 +238,6 @@ export function recordSend(db: WithinHoursDB, record: SendRecord): Promise<numbe
   return guarded(() => db.sendLog.add(row.data));
 }
 
-/** Sends per outcome with `at` in [start, end). Every outcome is present, zero when none. */
-export function sendCounts(
-  db: WithinHoursDB,
-  start: number,
-  end: number,
-): Promise<Record<SendOutcome, number>> {
-  return guarded(async () => {
-    const counts = Object.fromEntries(SEND_OUTCOMES.map((o) => [o, 0])) as Record<SendOutcome, number>;
-    await db.sendLog
-      .where("at")
-      .between(start, end, true, false)
-      .each((r) => counts[r.outcome]++);
-    return counts;
-  });
-}
-
 // ---- cover decisions
 
 /** Adds a decision, or updates it when it has an id (a pending request later accepted). Returns the id. */
@@ -324,20 +255,7 @@ export async function recordCoverDecision(db: WithinHoursDB, decision: CoverDeci
   return guarded(() => db.coverDecisions.put(withoutUndefined(parsed.data)));
 }
 
-/** Decisions about cover slots starting in [start, end), earliest first. */
-export function coverDecisionsBetween(
-  db: WithinHoursDB,
-  start: number,
-  end: number,
-): Promise<CoverDecision[]> {
-  return guarded(() => db.coverDecisions.where("start").between(start, end, true, false).toArray());
-}
-
 // ---- classification rules
-
-export function listClassificationRules(db: WithinHoursDB): Promise<ClassificationRule[]> {
-  return guarded(() => db.classificationRules.toArray());
-}
 
 /** Adds a rule; a rule for the same text replaces the older one, so the newest correction wins. */
 export async function addClassificationRule(db: WithinHoursDB, rule: ClassificationRule): Promise<number> {

@@ -1,6 +1,6 @@
 import { openDatabase } from "../store/db";
-import { countUnconfirmed, listSources, unconfirmedItems } from "../store/repo";
-import { LEDGER_KEY, type StoredLedger } from "../background/services";
+import { listSources } from "../store/queries";
+import { LEDGER_KEY, type StoredLedger } from "../store/derived";
 import { useLiveQuery } from "./live";
 import { ProfileForm } from "./ProfileForm";
 import { SourcesPanel } from "./SourcesPanel";
@@ -26,8 +26,6 @@ export function Options() {
     [],
   );
   const sources = useLiveQuery(() => listSources(db), []);
-  const unconfirmed = useLiveQuery(() => unconfirmedItems(db, 50), []);
-  const unconfirmedTotal = useLiveQuery(() => countUnconfirmed(db), []);
   const profile = ledger.value?.profile;
 
   return (
@@ -47,9 +45,9 @@ export function Options() {
       <SourcesPanel sources={sources.value ?? []} />
       {profile && (
         <ConfirmList
-          items={unconfirmed.value ?? []}
+          items={ledger.value?.unconfirmed ?? []}
           timeZone={profile.timeZone}
-          total={unconfirmedTotal.value ?? 0}
+          total={ledger.value?.unconfirmedCount ?? 0}
         />
       )}
       {profile && <RulesPanel profile={profile} />}

@@ -1,11 +1,9 @@
-import { useEffect, useMemo, useState } from "preact/hooks";
-import { DateTime } from "luxon";
+import { useEffect, useState } from "preact/hooks";
 import type { WorkItem } from "../model";
+import type { WeekLedger } from "../rules/types";
 import { openDatabase } from "../store/db";
-import { countUnconfirmed, itemsBetween, sendCounts, unconfirmedItems } from "../store/repo";
-import { LEDGER_KEY, type StoredLedger } from "../background/services";
-import { weekStartOf } from "../rules/engine";
-import { weekSummary } from "../rules/summary";
+import { itemsBetween, sendCounts } from "../store/queries";
+import { LEDGER_KEY, type StoredLedger } from "../store/derived";
 import { openOptionsPage } from "../platform/extension";
 import { WeekSummary } from "./WeekSummary";
 import { ConfirmList } from "./ConfirmList";
@@ -13,6 +11,10 @@ import { useLiveQuery } from "./live";
 import { KIND_LABEL, dateText, dayText, timeText } from "./format";
 import "./styles.css";
 
+/*
+ * The popup renders what the background derived (the ledger row, with a summary for every week) plus one
+ * indexed read of the week's items: no rules engine or date library here, so it opens fast.
+ */
 const db = openDatabase();
 
 /** `?week=YYYY-MM-DD` opens another week (tests, and links from the options page). */
@@ -21,60 +23,58 @@ function requestedWeek(): string | undefined {
   return week && /^\d{4}-\d{2}-\d{2}$/.test(week) ? week : undefined;
 }
 
-export function Popup() {
-  const ledger = useLiveQuery(
-    async () => (await db.settings.get(LEDGER_KEY))?.value as StoredLedger | undefined,
-    [],
-  );
-  const profile = ledger.value?.profile;
-  const zone = profile?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const [week, setWeek] = useState<string | undefined>(requestedWeek);
-  const weekStart = week ?? (profile ? weekStartOf(Date.now(), profile) : undefined);
-  const span = useMemo(() => {
-    if (!weekStart) return undefined;
-    const start = DateTime.fromISO(weekStart, { zone });
-    return { start: start.toMillis(), end: start.plus({ days: 7 }).toMillis() };
-  }, [weekStart, zone]);
+/** The requested week, else the one containing now, else the nearest end of the academic year. */
+function initialWeekIndex(weeks: readonly WeekLedger[], now: number): number {
+  const requested = requestedWeek();
+  const found = requested
+    ? weeks.findIndex((w) => w.start === requested)
+    : weeks.findIndex((w) => now >= w.startInstant && now < w.endInstant);
+  if (found >= 0) return found;
+  return weeks.length > 0 && now >= (weeks[weeks.length - 1]?.endInstant ?? 0) ? weeks.length - 1 : 0;
+}
 
-  const items = useLiveQuery(async () => (span ? itemsBetween(db, span.start, span.end) : []), [span?.start]);
-  const sends = useLiveQuery(
-    async () => (span ? sendCounts(db, span.start, span.end) : undefined),
-    [span?.start],
-  );
-  const unconfirmed = useLiveQuery(() => unconfirmedItems(db, 5), []);
-  const unconfirmedTotal = useLiveQuery(() => countUnconfirmed(db), []);
+export function Popup() {
+  const [offset, setOffset] = useState(0);
+  // One live query reads the ledger, then the chosen week's items and sends: one round trip, not two.
+  const data = useLiveQuery(async () => {
+    const ledger = (await db.settings.get(LEDGER_KEY))?.value as StoredLedger | undefined;
+    const weeks = ledger?.evaluation.weeks ?? [];
+    const index = Math.min(weeks.length - 1, Math.max(0, initialWeekIndex(weeks, Date.now()) + offset));
+    const week = weeks[index];
+    if (!ledger || !week) return { ledger };
+    const [items, sends] = await Promise.all([
+      itemsBetween(db, week.startInstant, week.endInstant),
+      sendCounts(db, week.startInstant, week.endInstant),
+    ]);
+    return { ledger, week, index, items, sends };
+  }, [offset]);
+  const { ledger, week, index, items, sends } = data.value ?? {};
+  const zone = ledger?.profile.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
 
   useEffect(() => {
-    if (!items.value || document.body.dataset.ready) return;
+    if (!data.value || document.body.dataset.ready) return;
     // The week is on screen: mark it for the bench (first paint) and for tests.
     requestAnimationFrame(() => {
       performance.mark("wh-week-painted");
       document.body.dataset.ready = "true";
     });
-  }, [items.value]);
+  }, [data.value]);
 
-  function shiftWeek(days: number) {
-    if (!weekStart) return;
-    setWeek(DateTime.fromISO(weekStart).plus({ days }).toISODate() ?? weekStart);
-  }
-
-  if (ledger.error || items.error) {
+  if (data.error) {
     return (
       <main class="wh-popup">
         <p role="alert" class="wh-error">
-          Within Hours could not read its data: {ledger.error ?? items.error}
+          Within Hours could not read its data: {data.error}
         </p>
       </main>
     );
   }
 
-  const view =
-    ledger.value && weekStart
-      ? weekSummary(ledger.value.evaluation, weekStart, ledger.value.profile)
-      : undefined;
+  const lastIndex = (ledger?.evaluation.weeks.length ?? 1) - 1;
+  const view = ledger && week ? ledger.weekViews[week.start] : undefined;
   const weekFindings =
-    ledger.value && span
-      ? ledger.value.evaluation.findings.filter((f) => f.start < span.end && f.end > span.start)
+    ledger && week
+      ? ledger.evaluation.findings.filter((f) => f.start < week.endInstant && f.end > week.startInstant)
       : [];
 
   return (
@@ -82,27 +82,41 @@ export function Popup() {
       <header class="wh-header">
         <h1>Within Hours</h1>
         <nav aria-label="Week" class="wh-row">
-          <button type="button" onClick={() => shiftWeek(-7)} aria-label="Previous week">
+          <button
+            type="button"
+            onClick={() => setOffset((o) => o - 1)}
+            disabled={index === undefined || index <= 0}
+            aria-label="Previous week"
+          >
             ←
           </button>
-          <span aria-live="polite">{weekStart ? `Week of ${dateText(weekStart)}` : "This week"}</span>
-          <button type="button" onClick={() => shiftWeek(7)} aria-label="Next week">
+          <span aria-live="polite">{week ? `Week of ${dateText(week.start)}` : "This week"}</span>
+          <button
+            type="button"
+            onClick={() => setOffset((o) => o + 1)}
+            disabled={index === undefined || index >= lastIndex}
+            aria-label="Next week"
+          >
             →
           </button>
         </nav>
       </header>
 
-      {view && ledger.value ? (
-        <WeekSummary view={view} year={ledger.value.evaluation.year} findings={weekFindings} />
+      {view && ledger ? (
+        <WeekSummary view={view} year={ledger.evaluation.year} findings={weekFindings} />
       ) : (
         <p class="wh-muted">Working out your week…</p>
       )}
 
-      {sends.value && <SendCounts counts={sends.value} />}
+      {sends && <SendCounts counts={sends} />}
 
-      <ConfirmList items={unconfirmed.value ?? []} timeZone={zone} total={unconfirmedTotal.value ?? 0} />
+      <ConfirmList
+        items={ledger?.unconfirmed.slice(0, 5) ?? []}
+        timeZone={zone}
+        total={ledger?.unconfirmedCount ?? 0}
+      />
 
-      <WeekItems items={items.value} timeZone={zone} />
+      <WeekItems items={items} timeZone={zone} />
 
       <footer class="wh-row">
         <button type="button" onClick={() => void openOptionsPage()}>

@@ -1,0 +1,105 @@
+/**
+ * Read-only queries for the extension pages and the background. Kept apart from the writes in ./repo so
+ * the popup's bundle carries no validation code (zod) it never runs: the popup opens faster.
+ */
+import {
+  SEND_OUTCOMES,
+  needsConfirmation,
+  type ClassificationRule,
+  type CoverDecision,
+  type SendOutcome,
+  type Source,
+  type WorkItem,
+} from "../model";
+import type { WithinHoursDB } from "./db";
+import { guarded } from "./errors";
+import { LONG_ITEM_MS } from "./versions";
+
+export function getSetting<T>(db: WithinHoursDB, key: string): Promise<T | undefined> {
+  return guarded(async () => (await db.settings.get(key))?.value as T | undefined);
+}
+
+/** Items overlapping [start, end): a short range on the start index plus the few long items. */
+export function itemsBetween(db: WithinHoursDB, start: number, end: number): Promise<WorkItem[]> {
+  return guarded(() =>
+    db.transaction("r", db.items, async () => {
+      const [recent, long] = await Promise.all([
+        db.items
+          .where("start")
+          .between(start - LONG_ITEM_MS, end, true, false)
+          .toArray(),
+        db.items.where("longItemStart").below(end).toArray(),
+      ]);
+      const byId = new Map<string, WorkItem>();
+      for (const item of [...recent, ...long]) {
+        if (overlaps(item, start, end)) byId.set(item.id, item);
+      }
+      return [...byId.values()].sort((a, b) => a.start - b.start || a.id.localeCompare(b.id));
+    }),
+  );
+}
+
+/** Zero-length items (an event with no end) count where they stand. */
+function overlaps(item: WorkItem, start: number, end: number): boolean {
+  return item.start < end && (item.end > start || item.start >= start);
+}
+
+/**
+ * What the teacher is asked about: one item per distinct title among the low-confidence, unconfirmed
+ * items, earliest first (a weekly "Line management" is one question, not forty). IndexedDB cannot index
+ * a boolean, so this walks the start index; fine for the thousands of items a year holds.
+ */
+export async function unconfirmedItems(db: WithinHoursDB, limit = 50): Promise<WorkItem[]> {
+  const seen = new Set<string>();
+  return guarded(() =>
+    db.items
+      .orderBy("start")
+      .filter((item) => {
+        if (!needsConfirmation(item) || seen.has(item.title)) return false;
+        seen.add(item.title);
+        return true;
+      })
+      .limit(limit)
+      .toArray(),
+  );
+}
+
+/** How many distinct titles are waiting for the teacher. */
+export async function countUnconfirmed(db: WithinHoursDB): Promise<number> {
+  const titles = new Set<string>();
+  await guarded(() => db.items.each((item) => void (needsConfirmation(item) && titles.add(item.title))));
+  return titles.size;
+}
+
+export function listSources(db: WithinHoursDB): Promise<Source[]> {
+  return guarded(async () => (await db.sources.toArray()).sort((a, b) => a.name.localeCompare(b.name)));
+}
+
+/** Sends per outcome with `at` in [start, end). Every outcome is present, zero when none. */
+export function sendCounts(
+  db: WithinHoursDB,
+  start: number,
+  end: number,
+): Promise<Record<SendOutcome, number>> {
+  return guarded(async () => {
+    const counts = Object.fromEntries(SEND_OUTCOMES.map((o) => [o, 0])) as Record<SendOutcome, number>;
+    await db.sendLog
+      .where("at")
+      .between(start, end, true, false)
+      .each((r) => counts[r.outcome]++);
+    return counts;
+  });
+}
+
+/** Decisions about cover slots starting in [start, end), earliest first. */
+export function coverDecisionsBetween(
+  db: WithinHoursDB,
+  start: number,
+  end: number,
+): Promise<CoverDecision[]> {
+  return guarded(() => db.coverDecisions.where("start").between(start, end, true, false).toArray());
+}
+
+export function listClassificationRules(db: WithinHoursDB): Promise<ClassificationRule[]> {
+  return guarded(() => db.classificationRules.toArray());
+}
