@@ -3,7 +3,9 @@
  * - bulk insert of 10,000 items through the real path (options page → background → Dexie), and
  * - popup first paint (navigation start → this week's items rendered) with 10,000 items stored.
  */
-import { launchWithExtension, sendFromPage } from "../e2e/harness";
+import { launchWithExtension, sendFromPage, timedSendFromPage } from "../e2e/harness";
+
+type Reply = { ok: boolean; error?: string };
 import { demoWeekItems } from "../e2e/seed";
 import { median, report } from "./stats";
 
@@ -18,9 +20,8 @@ try {
   const insertTimes: number[] = [];
   for (let run = 0; run < RUNS; run++) {
     await sendFromPage(page, { type: "items/delete", ids });
-    const t0 = performance.now();
-    const reply = (await sendFromPage(page, { type: "items/put", items })) as { ok: boolean; error?: string };
-    insertTimes.push(performance.now() - t0);
+    const { ms, reply } = await timedSendFromPage<Reply>(page, { type: "items/put", items });
+    insertTimes.push(ms);
     if (!reply.ok) throw new Error(reply.error);
   }
   report("bulk insert 10,000 items (page → background → Dexie)", median(insertTimes), 1500);

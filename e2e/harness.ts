@@ -98,6 +98,26 @@ export async function sendFromPage<T = unknown>(page: Page, message: unknown): P
   ) as Promise<T>;
 }
 
+/**
+ * Send a message from an extension page and time it inside the page, around the extension's own
+ * messaging only: the message crosses from Node as one JSON string, because Playwright's own
+ * serialisation of thousands of objects would otherwise be timed too.
+ */
+export async function timedSendFromPage<T = unknown>(
+  page: Page,
+  message: unknown,
+): Promise<{ ms: number; reply: T }> {
+  return page.evaluate(async (json) => {
+    const parsed: unknown = JSON.parse(json);
+    const runtime = (
+      globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+    ).chrome.runtime;
+    const t0 = performance.now();
+    const reply = await runtime.sendMessage(parsed);
+    return { ms: performance.now() - t0, reply: reply as T };
+  }, JSON.stringify(message));
+}
+
 /** Stop the extension's service worker through CDP, as Chrome does when it is idle. */
 export async function stopServiceWorker(launched: Launched, page: Page): Promise<void> {
   const session = await launched.ctx.newCDPSession(page);
