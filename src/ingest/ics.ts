@@ -718,7 +718,8 @@ const READ_PROPERTIES = [
 /** A line the import reads: one of READ_PROPERTIES, then its parameters or value. Sticky, tried at a line start. */
 const READ_LINE = new RegExp(`(?:${READ_PROPERTIES.join("|")})[:;]`, "iy");
 const COMPONENT_LINE = /(BEGIN|END):/iy;
-const UID_LINE = /^UID[:;]/i;
+const UNCACHED_LINE = /^(?:UID|SUMMARY)[:;]/i;
+const [LOWER_B, LOWER_E, LOWER_S, LOWER_U] = [..."besu"].map((c) => c.charCodeAt(0));
 const FOLD = /\r?\n[ \t]/g;
 
 /**
@@ -782,10 +783,12 @@ function parseRelevantLines(text: string): Jcal[] | undefined {
   let regular = true;
   forEachRelevantLine(text, (line) => {
     const current = open[open.length - 1];
+    // The first letter, lower-cased, spares most lines the tests below.
+    const initial = line.charCodeAt(0) | 32;
     COMPONENT_LINE.lastIndex = 0;
-    if (COMPONENT_LINE.test(line)) {
+    if ((initial === LOWER_B || initial === LOWER_E) && COMPONENT_LINE.test(line)) {
       const name = line.slice(COMPONENT_LINE.lastIndex).toLowerCase();
-      if (line.charCodeAt(0) === 66 /* B */ || line.charCodeAt(0) === 98 /* b */) {
+      if (initial === LOWER_B) {
         const component: Jcal = [name, [], []];
         if (current) current[2].push(component);
         else calendars.push(component);
@@ -798,8 +801,8 @@ function parseRelevantLines(text: string): Jcal[] | undefined {
       return regular;
     }
     const at = position++;
-    // A UID line is seldom repeated, so it is not worth keeping.
-    const unique = UID_LINE.test(line);
+    // UID and SUMMARY lines are seldom repeated, and ical.js reads them faster than they can be looked up.
+    const unique = (initial === LOWER_U || initial === LOWER_S) && UNCACHED_LINE.test(line);
     let property = unique ? undefined : lastLines[at] === line ? lastProperties[at] : properties.get(line);
     if (!property) {
       try {
