@@ -205,6 +205,82 @@ describe("recurrences", () => {
   });
 });
 
+describe("reading lines", () => {
+  const window = { start: Date.UTC(2026, 7, 31, 23), end: Date.UTC(2027, 7, 31, 23) };
+  const opts = { window, defaultZone: "Europe/London" };
+
+  it("unfolds lines (even inside a name), reads names in any case and keeps the first of a repeated property", () => {
+    const text = [
+      "BEGIN:VCALENDAR",
+      "VERSION:2.0",
+      "BEGIN:VEVENT",
+      "UID:folded",
+      "summary:9X1 Ma",
+      "SUMMARY:Second summary",
+      "X-ALT-SUMMARY:Not read",
+      "DTST",
+      " ART;TZID=Europe/London:20260907T090000",
+      "DTEND;TZID=Europe/London:20260907T1",
+      "\t00000",
+      "DESCRIPTION:Bring the",
+      "  mock papers",
+      "BEGIN:VALARM",
+      "DESCRIPTION:Reminder",
+      "END:VALARM",
+      "END:VEVENT",
+      "END:VCALENDAR",
+    ].join("\n");
+    const { events } = parseIcs(text, opts);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ title: "9X1 Ma", description: "Bring the mock papers" });
+    expect(iso(events[0]!.start)).toBe("2026-09-07T08:00:00.000Z");
+    expect(iso(events[0]!.end)).toBe("2026-09-07T09:00:00.000Z");
+  });
+
+  it("gives each event its own values when events share lines", () => {
+    const event = (uid: string, start: string, summary: string) =>
+      [
+        "BEGIN:VEVENT",
+        "DESCRIPTION:\\n",
+        `UID:${uid}`,
+        `SUMMARY:${summary}`,
+        `DTSTART;TZID=GMT Standard Time:${start}`,
+        "DURATION:PT1H",
+        "STATUS:CONFIRMED",
+        "END:VEVENT",
+      ].join("\r\n");
+    const text = [
+      "BEGIN:VCALENDAR",
+      event("a", "20260907T090000", "Break duty"),
+      event("b", "20260907T090000", "Line management"),
+      event("c", "20261207T090000", "Break duty"),
+      "END:VCALENDAR",
+    ].join("\r\n");
+    const { events } = parseIcs(text, opts);
+    expect(events.map((e) => [e.uid, iso(e.start), e.title, e.description])).toEqual([
+      ["a", "2026-09-07T08:00:00.000Z", "Break duty", undefined],
+      ["b", "2026-09-07T08:00:00.000Z", "Line management", undefined],
+      ["c", "2026-12-07T09:00:00.000Z", "Break duty", undefined],
+    ]);
+  });
+
+  it("reads a component closed under another name, as ical.js does", () => {
+    const text = [
+      "BEGIN:VCALENDAR",
+      "BEGIN:VEVENT",
+      "UID:odd-end",
+      "SUMMARY:Staff briefing",
+      "DTSTART:20260907T080000Z",
+      "END:VTODO",
+      "END:VCALENDAR",
+    ].join("\r\n");
+    const { events } = parseIcs(text, opts);
+    expect(events.map((e) => [e.title, iso(e.start)])).toEqual([
+      ["Staff briefing", "2026-09-07T08:00:00.000Z"],
+    ]);
+  });
+});
+
 describe("dates and floating times", () => {
   it("reads floating times and dates in the default zone, UTC and TZID times as written", () => {
     const { events } = parseIcs(shared("node-ical/mixed-timezone-handling.ics"), {
