@@ -170,9 +170,7 @@ export function classifyByTitle(
   rules: readonly ClassificationRule[] = [],
 ): Classification | undefined {
   const title = rawTitle.trim();
-  const lowerTitle = title.toLowerCase();
-
-  const rule = teacherRule(lowerTitle, rules);
+  const rule = rules.length > 0 ? teacherRule(title.toLowerCase(), rules) : undefined;
   if (rule) {
     return {
       kind: rule.kind,
