@@ -719,7 +719,10 @@ const READ_PROPERTIES = [
 const READ_LINE = new RegExp(`(?:${READ_PROPERTIES.join("|")})[:;]`, "iy");
 const COMPONENT_LINE = /(BEGIN|END):/iy;
 const UNCACHED_LINE = /^(?:UID|SUMMARY)[:;]/i;
-const [LOWER_B, LOWER_E, LOWER_S, LOWER_U] = [..."besu"].map((c) => c.charCodeAt(0));
+const LOWER_B = "b".charCodeAt(0);
+const LOWER_E = "e".charCodeAt(0);
+const LOWER_S = "s".charCodeAt(0);
+const LOWER_U = "u".charCodeAt(0);
 const FOLD = /\r?\n[ \t]/g;
 
 /**
@@ -981,9 +984,12 @@ const TIME_OF_DAY_RULE = new Set(["SECONDLY", "MINUTELY", "HOURLY"]);
 
 type ClockTime = Pick<WallTime, "year" | "month" | "day" | "hour" | "minute" | "second">;
 
-/** The times ical.js's RRULE iterator gives, kept as they are read so that other series can read them again. */
+/**
+ * The times ical.js's RRULE iterator gives, kept as they are read so that other series can read them again:
+ * two numbers a step (yyyymmdd and hhmmss), so that a long walk stays small.
+ */
 class RuleWalk {
-  private readonly times: ClockTime[] = [];
+  private readonly steps: number[] = [];
   private failed = false;
   /** ical.js could not start on the rule. */
   readonly unstartable: boolean;
@@ -994,19 +1000,31 @@ class RuleWalk {
 
   /** The step-th time; null once the rule has ended, undefined where ical.js failed. */
   at(step: number): ClockTime | null | undefined {
-    while (this.times.length <= step && this.iterator) {
+    while (this.steps.length <= 2 * step && this.iterator) {
       try {
         const next = this.iterator.next();
         if (next) {
-          const { year, month, day, hour, minute, second } = next;
-          this.times.push({ year, month, day, hour, minute, second });
+          this.steps.push(
+            (next.year * 100 + next.month) * 100 + next.day,
+            (next.hour * 100 + next.minute) * 100 + next.second,
+          );
         } else this.iterator = undefined;
       } catch {
         this.iterator = undefined;
         this.failed = true;
       }
     }
-    return this.times[step] ?? (this.failed ? undefined : null);
+    const date = this.steps[2 * step];
+    const time = this.steps[2 * step + 1];
+    if (date === undefined || time === undefined) return this.failed ? undefined : null;
+    return {
+      year: Math.floor(date / 10_000),
+      month: Math.floor(date / 100) % 100,
+      day: date % 100,
+      hour: Math.floor(time / 10_000),
+      minute: Math.floor(time / 100) % 100,
+      second: time % 100,
+    };
   }
 }
 
