@@ -25,7 +25,13 @@ import {
   saveSource,
 } from "../store/repo";
 import { exportAll, importAll, parseBackupText } from "../store/backup";
-import { academicYearSpan, currentProfile, recomputeDerived, storedPolicy } from "./services";
+import {
+  academicYearSpan,
+  currentProfile,
+  recomputeDerived,
+  storedPolicy,
+  type FreshSource,
+} from "./services";
 import { FeedError, feedOrigin, fetchFeed, normaliseFeedUrl } from "./feeds";
 import type { HandlerMap } from "./router";
 
@@ -39,8 +45,8 @@ export interface BackgroundDeps {
 }
 
 export function createHandlers(deps: BackgroundDeps): HandlerMap {
-  const refresh = async () => {
-    const derived = await recomputeDerived(deps.db(), deps.now());
+  const refresh = async (fresh?: FreshSource) => {
+    const derived = await recomputeDerived(deps.db(), deps.now(), fresh);
     await deps.afterChange(derived);
     return derived;
   };
@@ -54,7 +60,7 @@ export function createHandlers(deps: BackgroundDeps): HandlerMap {
     });
     const rules = await listClassificationRules(db);
     const items = eventsToItems(events, source.id, rules, deps.now());
-    const counts = await replaceSourceItems(db, source.id, items);
+    const { counts, stored } = await replaceSourceItems(db, source.id, items);
     await addTrainingDays(
       db,
       profile,
@@ -67,7 +73,7 @@ export function createHandlers(deps: BackgroundDeps): HandlerMap {
       lastErrorAt: undefined,
       itemCount: items.length,
     });
-    await refresh();
+    await refresh({ source: source.id, items: stored });
     return { ...counts, total: items.length, warnings };
   }
 

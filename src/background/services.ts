@@ -38,11 +38,21 @@ export interface Derived {
   breachesThisWeek: number;
 }
 
+/** A source's items just written, handed over so a large import is not read straight back. */
+export interface FreshSource {
+  source: string;
+  items: readonly WorkItem[];
+}
+
 /** Re-run the engine and the send policy from the store, and save both. */
-export async function recomputeDerived(db: WithinHoursDB, now: number): Promise<Derived> {
+export async function recomputeDerived(
+  db: WithinHoursDB,
+  now: number,
+  fresh?: FreshSource,
+): Promise<Derived> {
   const profile = await currentProfile(db, now);
   const year = academicYearSpan(profile);
-  const items: WorkItem[] = await itemsBetween(db, year.start, year.end);
+  const items = fresh ? await withFresh(db, year, fresh) : await itemsBetween(db, year.start, year.end);
   const evaluation = evaluate(items, profile, { now });
   const policy = computeSendPolicy(profile, items, now);
   const unconfirmed = waitingForTeacher(items);
@@ -55,6 +65,16 @@ export async function recomputeDerived(db: WithinHoursDB, now: number): Promise<
     { key: POLICY_KEY, value: policy },
   ]);
   return { ledger, policy, breachesThisWeek: breachesInWeekOf(evaluation.findings, now) };
+}
+
+async function withFresh(
+  db: WithinHoursDB,
+  year: { start: number; end: number },
+  fresh: FreshSource,
+): Promise<WorkItem[]> {
+  const inYear = (i: WorkItem) => i.start < year.end && i.end >= year.start;
+  const others = await db.items.where("source").notEqual(fresh.source).filter(inYear).toArray();
+  return [...others, ...fresh.items.filter(inYear)];
 }
 
 /** One question per distinct title (a weekly "Line management" is asked once), earliest first. */

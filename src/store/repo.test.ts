@@ -163,13 +163,14 @@ describe("replaceSourceItems", () => {
       item({ id: "gone" }),
       item({ id: "other", source: "manual" }),
     ]);
-    const counts = await replaceSourceItems(d, source, [
+    const { counts, stored } = await replaceSourceItems(d, source, [
       item({ id: "keep" }),
       item({ id: "move", start: MONDAY + 2 * DAY, end: MONDAY + 2 * DAY + HOUR }),
       item({ id: "new" }),
       item({ id: "new" }),
     ]);
     expect(counts).toEqual({ added: 1, updated: 1, unchanged: 1, removed: 1 });
+    expect(stored.map((i) => i.id).sort()).toEqual(["keep", "move", "new"]);
     const ids = (await d.items.toArray()).map((i) => i.id).sort();
     expect(ids).toEqual(["keep", "move", "new", "other"]);
     expect((await d.items.get("move"))?.start).toBe(MONDAY + 2 * DAY);
@@ -212,7 +213,7 @@ describe("replaceSourceItems", () => {
   it("empties a source whose calendar is now empty", async () => {
     const d = db();
     await putItems(d, manyItems(2500));
-    expect(await replaceSourceItems(d, source, [])).toMatchObject({ removed: 2500, added: 0 });
+    expect((await replaceSourceItems(d, source, [])).counts).toMatchObject({ removed: 2500, added: 0 });
     expect(await d.items.count()).toBe(0);
   });
 });

@@ -102,11 +102,17 @@ export interface ReplaceCounts {
  * that persist, the teacher's confirmed kind and directed status win over the new classification, and
  * `firstSeen` stays the first time the item was seen (notice and "foreseeable" checks depend on it).
  */
+export interface ReplaceResult {
+  counts: ReplaceCounts;
+  /** The source's items as now stored (teacher's answers kept), so callers need not read them back. */
+  stored: WorkItem[];
+}
+
 export async function replaceSourceItems(
   db: WithinHoursDB,
   sourceId: string,
   items: readonly WorkItem[],
-): Promise<ReplaceCounts> {
+): Promise<ReplaceResult> {
   const incoming = new Map<string, WorkItem>();
   for (const item of checkedItems(items)) {
     if (item.source !== sourceId)
@@ -119,15 +125,18 @@ export async function replaceSourceItems(
         (await db.items.where("source").equals(sourceId).toArray()).map((i) => [i.id, i]),
       );
       const toWrite: WorkItem[] = [];
+      const stored: WorkItem[] = [];
       const counts: ReplaceCounts = { added: 0, updated: 0, unchanged: 0, removed: 0 };
       for (const fresh of incoming.values()) {
         const old = existing.get(fresh.id);
         if (!old) {
           counts.added++;
           toWrite.push(fresh);
+          stored.push(fresh);
           continue;
         }
         const merged = mergeKeepingTeacher(old, fresh);
+        stored.push(merged);
         if (sameItem(old, merged)) {
           counts.unchanged++;
         } else {
@@ -141,7 +150,7 @@ export async function replaceSourceItems(
         await db.items.bulkDelete(vanished.slice(i, i + CHUNK_SIZE));
       for (let i = 0; i < toWrite.length; i += CHUNK_SIZE)
         await db.items.bulkPut(toWrite.slice(i, i + CHUNK_SIZE));
-      return counts;
+      return { counts, stored };
     }),
   );
 }
