@@ -68,6 +68,101 @@ const MAX_ZONE_OFFSET_MS = 14 * 3_600_000;
 type Jcal = [string, JcalProperty[], Jcal[]];
 type JcalProperty = [string, Record<string, unknown>, string, ...unknown[]];
 
+/** A VCALENDAR as the import reads it. */
+interface CalendarParts {
+  /** The calendar's own properties (X-WR-CALNAME). */
+  properties: JcalProperty[];
+  /** VTIMEZONE components, as jCal for ICAL.Timezone. */
+  timezones: Jcal[];
+  events: EventProperties[];
+}
+
+/**
+ * The properties of a VEVENT the import reads: of each name the first, text values as text, and every RDATE
+ * and EXDATE. Events are kept as these rather than as whole components while a calendar is read.
+ */
+class EventProperties {
+  uid: string | undefined = undefined;
+  status: string | undefined = undefined;
+  summary: string | undefined = undefined;
+  location: string | undefined = undefined;
+  description: string | undefined = undefined;
+  duration: string | undefined = undefined;
+  dtstart: JcalProperty | undefined = undefined;
+  dtend: JcalProperty | undefined = undefined;
+  rrule: JcalProperty | undefined = undefined;
+  recurrenceId: JcalProperty | undefined = undefined;
+  rdates: JcalProperty[] | undefined = undefined;
+  exdates: JcalProperty[] | undefined = undefined;
+  /** A bit per name already read, so that a repeated property does not replace the first. */
+  private found = 0;
+
+  add(prop: JcalProperty): void {
+    switch (prop[0]) {
+      case "uid":
+        if (!(this.found & 1)) this.uid = textOf(prop);
+        this.found |= 1;
+        break;
+      case "status":
+        if (!(this.found & 2)) this.status = textOf(prop);
+        this.found |= 2;
+        break;
+      case "summary":
+        if (!(this.found & 4)) this.summary = textOf(prop);
+        this.found |= 4;
+        break;
+      case "location":
+        if (!(this.found & 8)) this.location = textOf(prop);
+        this.found |= 8;
+        break;
+      case "description":
+        if (!(this.found & 16)) this.description = textOf(prop);
+        this.found |= 16;
+        break;
+      case "duration":
+        if (!(this.found & 32)) this.duration = textOf(prop);
+        this.found |= 32;
+        break;
+      case "dtstart":
+        if (!(this.found & 64)) this.dtstart = prop;
+        this.found |= 64;
+        break;
+      case "dtend":
+        if (!(this.found & 128)) this.dtend = prop;
+        this.found |= 128;
+        break;
+      case "rrule":
+        if (!(this.found & 256)) this.rrule = prop;
+        this.found |= 256;
+        break;
+      case "recurrence-id":
+        if (!(this.found & 512)) this.recurrenceId = prop;
+        this.found |= 512;
+        break;
+      case "rdate":
+        (this.rdates ??= []).push(prop);
+        break;
+      case "exdate":
+        (this.exdates ??= []).push(prop);
+        break;
+    }
+  }
+}
+
+/** A calendar as ical.js's own parse gives it. */
+function calendarParts(calendar: Jcal): CalendarParts {
+  const parts: CalendarParts = { properties: calendar[1], timezones: [], events: [] };
+  for (const component of calendar[2]) {
+    if (component[0] === "vtimezone") parts.timezones.push(component);
+    else if (component[0] === "vevent") {
+      const event = new EventProperties();
+      for (const prop of component[1]) event.add(prop);
+      parts.events.push(event);
+    }
+  }
+  return parts;
+}
+
 interface WallTime {
   year: number;
   month: number;
@@ -154,18 +249,19 @@ class IcsReader {
     return { events: this.events, warnings: this.warnings() };
   }
 
-  private parseCalendars(text: string): Jcal[] {
-    let parsed = parseRelevantLines(text);
-    if (!parsed) {
+  private parseCalendars(text: string): CalendarParts[] {
+    let calendars = parseRelevantLines(text);
+    if (!calendars) {
       const body = relevantLines(text);
+      let parsed: unknown;
       try {
         parsed = ICAL.parse(body);
       } catch {
         parsed = this.parseLeniently(body);
       }
+      const list = (isComponent(parsed) ? [parsed] : Array.isArray(parsed) ? parsed : []) as unknown[];
+      calendars = list.filter((c): c is Jcal => isComponent(c) && c[0] === "vcalendar").map(calendarParts);
     }
-    const list = (isComponent(parsed) ? [parsed] : Array.isArray(parsed) ? parsed : []) as unknown[];
-    const calendars = list.filter((c): c is Jcal => isComponent(c) && c[0] === "vcalendar");
     if (calendars.length === 0)
       throw new IcsError("not-icalendar", "This file is not an iCalendar (.ics) calendar.");
     return calendars;
@@ -225,23 +321,22 @@ class IcsReader {
     return calendars;
   }
 
-  private readCalendar(calendar: Jcal): void {
-    this.calendarName = textValue(calendar[1], "x-wr-calname");
+  private readCalendar(calendar: CalendarParts): void {
+    this.calendarName = textValue(calendar.properties, "x-wr-calname");
     this.vtimezones = new Map();
     this.zoneCache = new Map();
     this.lastZone = undefined;
-    const groups = new Map<string, Jcal[]>();
+    for (const timezone of calendar.timezones) {
+      const tzid = textValue(timezone[1], "tzid");
+      if (tzid) this.vtimezones.set(tzid, timezone);
+    }
+    const groups = new Map<string, EventProperties[]>();
     let anonymous = 0;
-    for (const component of calendar[2]) {
-      if (component[0] === "vtimezone") {
-        const tzid = textValue(component[1], "tzid");
-        if (tzid) this.vtimezones.set(tzid, component);
-      } else if (component[0] === "vevent") {
-        const uid = textValue(component[1], "uid") ?? `no-uid-${++anonymous}`;
-        const group = groups.get(uid);
-        if (group) group.push(component);
-        else groups.set(uid, [component]);
-      }
+    for (const event of calendar.events) {
+      const uid = event.uid ?? `no-uid-${++anonymous}`;
+      const group = groups.get(uid);
+      if (group) group.push(event);
+      else groups.set(uid, [event]);
     }
     for (const [uid, components] of groups) {
       if (this.hitGlobalCap) break;
@@ -250,17 +345,17 @@ class IcsReader {
     }
   }
 
-  private readSeries(uid: string, components: Jcal[]): void {
+  private readSeries(uid: string, components: EventProperties[]): void {
     const only = components.length === 1 ? components[0] : undefined;
-    if (only && !findProperty(only[1], "recurrence-id")) {
+    if (only && !only.recurrenceId) {
       this.readMaster(uid, only, NO_INSTANTS, NO_DATES);
       return;
     }
-    const masters = components.filter((c) => !findProperty(c[1], "recurrence-id"));
-    const overrides = components.filter((c) => findProperty(c[1], "recurrence-id"));
+    const masters = components.filter((c) => !c.recurrenceId);
+    const overrides = components.filter((c) => c.recurrenceId);
     const master = masters[0];
-    const masterStart = master ? readTime(findProperty(master[1], "dtstart")) : undefined;
-    const masterSpan = master && masterStart ? this.span(master[1], masterStart) : undefined;
+    const masterStart = master ? readTime(master.dtstart) : undefined;
+    const masterSpan = master && masterStart ? this.span(master, masterStart) : undefined;
     const inherited =
       masterStart && masterSpan
         ? masterStart.isDate
@@ -272,7 +367,7 @@ class IcsReader {
     const overriddenInstants = new Set<number>();
     const overriddenDates = new Set<string>();
     for (const override of overrides) {
-      const rid = readTime(findProperty(override[1], "recurrence-id"));
+      const rid = readTime(override.recurrenceId);
       if (!rid) {
         this.unreadable++;
         continue;
@@ -293,54 +388,52 @@ class IcsReader {
 
   private readOverride(
     uid: string,
-    component: Jcal,
+    event: EventProperties,
     rid: WallTime,
     recurrenceId: string,
     inherited: number | undefined,
-    master: Jcal | undefined,
+    master: EventProperties | undefined,
   ): void {
-    const props = component[1];
-    if (textValue(props, "status")?.toUpperCase() === cancelledStatus) return;
-    const start = readTime(findProperty(props, "dtstart")) ?? rid;
-    const span = this.span(props, start, inherited);
+    if (event.status?.toUpperCase() === cancelledStatus) return;
+    const start = readTime(event.dtstart) ?? rid;
+    const span = this.span(event, start, inherited);
     if (!span) return;
-    this.emit(uid, recurrenceId, span.start, span.end, start.isDate, props, master?.[1]);
+    this.emit(uid, recurrenceId, span.start, span.end, start.isDate, event, master);
   }
 
   private readMaster(
     uid: string,
-    component: Jcal,
+    event: EventProperties,
     overriddenInstants: ReadonlySet<number>,
     overriddenDates: ReadonlySet<string>,
   ) {
-    const props = component[1];
-    if (textValue(props, "status")?.toUpperCase() === cancelledStatus) return;
-    const dtstart = readTime(findProperty(props, "dtstart"));
+    if (event.status?.toUpperCase() === cancelledStatus) return;
+    const dtstart = readTime(event.dtstart);
     if (!dtstart) {
       this.unreadable++;
       return;
     }
-    const first = this.span(props, dtstart);
+    const first = this.span(event, dtstart);
     if (!first) return;
     const duration = first.end - first.start;
     const allDay = dtstart.isDate;
     const allDayDays = allDay ? daysBetween(dtstart, first.start, first.end, this.opts.defaultZone) : 0;
 
-    const rruleProp = findProperty(props, "rrule");
-    const rdates = findProperties(props, "rdate");
+    const rruleProp = event.rrule;
+    const rdates = event.rdates ?? [];
     if (!rruleProp && rdates.length === 0) {
       if (
         !overriddenInstants.has(first.start) &&
         (overriddenDates.size === 0 || !overriddenDates.has(dateKey(dtstart)))
       ) {
-        this.emit(uid, undefined, first.start, first.end, allDay, props);
+        this.emit(uid, undefined, first.start, first.end, allDay, event);
       }
       return;
     }
 
     const excludedInstants = new Set<number>();
     const excludedDates = new Set<string>();
-    for (const exdate of findProperties(props, "exdate")) {
+    for (const exdate of event.exdates ?? []) {
       for (const value of propertyValues(exdate)) {
         const time = readTime(exdate, value);
         if (!time) continue;
@@ -372,7 +465,7 @@ class IcsReader {
       emittedStarts.add(start);
       if (!overlaps(start, end, this.opts.window)) return;
       const recurrenceId = allDay ? dateKey(wall) : new Date(start).toISOString();
-      this.emit(uid, recurrenceId, start, end, allDay, props);
+      this.emit(uid, recurrenceId, start, end, allDay, event);
       emitted++;
     };
 
@@ -504,7 +597,7 @@ class IcsReader {
    * the length of its series (`inherited`, in milliseconds or, for all-day events, days).
    */
   private span(
-    props: JcalProperty[],
+    event: EventProperties,
     start: WallTime,
     inherited?: number,
   ): { start: number; end: number } | undefined {
@@ -513,12 +606,12 @@ class IcsReader {
       this.unreadable++;
       return undefined;
     }
-    const dtend = readTime(findProperty(props, "dtend"));
+    const dtend = readTime(event.dtend);
     if (dtend) {
       const end = start.isDate ? this.toEpoch({ ...dtend, isDate: true }) : this.toEpoch(dtend);
       return { start: startEpoch, end: Number.isFinite(end) ? Math.max(end, startEpoch) : startEpoch };
     }
-    const durationText = textValue(props, "duration");
+    const durationText = event.duration;
     if (durationText) {
       try {
         const duration = ICAL.Duration.fromString(durationText);
@@ -546,8 +639,8 @@ class IcsReader {
     start: number,
     end: number,
     allDay: boolean,
-    props: JcalProperty[],
-    fallback?: JcalProperty[],
+    event: EventProperties,
+    fallback?: EventProperties,
   ): void {
     if (!overlaps(start, end, this.opts.window)) return;
     // Per series, rather than one set of joined keys: the occurrences of a series share their uid string.
@@ -561,26 +654,20 @@ class IcsReader {
     if (seen === undefined) this.seen.set(uid, instant);
     else if (seen instanceof Set) seen.add(instant);
     else this.seen.set(uid, new Set([seen, instant]));
-    const event: ParsedEvent = {
+    const parsed: ParsedEvent = {
       uid,
       start,
       end,
       allDay,
-      title:
-        clip(textValue(props, "summary") ?? (fallback ? textValue(fallback, "summary") : undefined)) ||
-        "(no title)",
+      title: clip(event.summary ?? fallback?.summary) || "(no title)",
     };
-    if (recurrenceId !== undefined) event.recurrenceId = recurrenceId;
-    const location = clip(
-      textValue(props, "location") ?? (fallback ? textValue(fallback, "location") : undefined),
-    );
-    if (location) event.location = location;
-    const description = clip(
-      textValue(props, "description") ?? (fallback ? textValue(fallback, "description") : undefined),
-    );
-    if (description) event.description = description;
-    if (this.calendarName) event.calendarName = this.calendarName;
-    this.events.push(event);
+    if (recurrenceId !== undefined) parsed.recurrenceId = recurrenceId;
+    const location = clip(event.location ?? fallback?.location);
+    if (location) parsed.location = location;
+    const description = clip(event.description ?? fallback?.description);
+    if (description) parsed.description = description;
+    if (this.calendarName) parsed.calendarName = this.calendarName;
+    this.events.push(parsed);
   }
 
   private toEpoch(time: WallTime): number {
@@ -767,16 +854,20 @@ function relevantLines(text: string): string {
 }
 
 /**
- * The tree ICAL.parse builds from relevantLines(text), built without joining and re-splitting the text. This
- * hand-written part only follows BEGIN/END; ical.js still parses every property and value (ICAL.parse.property),
- * and a line repeated across events (Exchange repeats STATUS, an empty DESCRIPTION and the same few start
- * times) is parsed once and shared, read-only. Anything out of the ordinary (a property outside a component, an
- * END that does not match its BEGIN, a component left open, a line ical.js rejects) returns undefined, and the
- * caller parses the text the ordinary way.
+ * What ICAL.parse makes of relevantLines(text), read without joining and re-splitting the text, with each
+ * calendar's events kept as their properties rather than as whole components. This hand-written part only
+ * follows BEGIN/END; ical.js still parses every property and value (ICAL.parse.property), and a line repeated
+ * across events (Exchange repeats STATUS, an empty DESCRIPTION and the same few start times) is parsed once and
+ * shared, read-only. Anything out of the ordinary (a property outside a component, an END that does not match
+ * its BEGIN, a component left open, a line ical.js rejects) returns undefined, and the caller parses the text
+ * the ordinary way.
  */
-function parseRelevantLines(text: string): Jcal[] | undefined {
-  const calendars: Jcal[] = [];
-  const open: Jcal[] = [];
+function parseRelevantLines(text: string): CalendarParts[] | undefined {
+  const calendars: CalendarParts[] = [];
+  /** The open components, outermost first: jCal, or the properties of a calendar's event. */
+  const open: { name: string; component?: Jcal; event?: EventProperties }[] = [];
+  // The calendar being read, while the outermost open component is a VCALENDAR.
+  let calendar: CalendarParts | undefined;
   const properties = new Map<string, JcalProperty>();
   // The lines of the component before, by position: exporters write each event's properties in the same order,
   // and comparing with the line in the same place costs less than looking the line up.
@@ -792,15 +883,26 @@ function parseRelevantLines(text: string): Jcal[] | undefined {
     if ((initial === LOWER_B || initial === LOWER_E) && COMPONENT_LINE.test(line)) {
       const name = line.slice(COMPONENT_LINE.lastIndex).toLowerCase();
       if (initial === LOWER_B) {
-        const component: Jcal = [name, [], []];
-        if (current) current[2].push(component);
-        else calendars.push(component);
-        open.push(component);
         position = 0;
+        if (open.length === 1 && calendar && name === "vevent") {
+          open.push({ name, event: new EventProperties() });
+          return true;
+        }
+        const component: Jcal = [name, [], []];
+        if (open.length === 0) {
+          calendar =
+            name === "vcalendar" ? { properties: component[1], timezones: [], events: [] } : undefined;
+          if (calendar) calendars.push(calendar);
+        } else if (open.length > 1) current?.component?.[2].push(component);
+        open.push({ name, component });
         return true;
       }
-      regular = current?.[0] === name;
+      regular = current?.name === name;
       open.pop();
+      if (regular && open.length === 1 && calendar) {
+        if (current?.event) calendar.events.push(current.event);
+        else if (name === "vtimezone" && current?.component) calendar.timezones.push(current.component);
+      }
       return regular;
     }
     const at = position++;
@@ -821,7 +923,8 @@ function parseRelevantLines(text: string): Jcal[] | undefined {
       lastProperties[at] = property;
     }
     if (!current) return (regular = false);
-    current[1].push(property);
+    if (current.event) current.event.add(property);
+    else current.component?.[1].push(property);
     return true;
   });
   return regular && open.length === 0 ? calendars : undefined;
@@ -854,16 +957,17 @@ function findProperty(props: JcalProperty[], name: string): JcalProperty | undef
   return props.find((p) => p[0] === name);
 }
 
-function findProperties(props: JcalProperty[], name: string): JcalProperty[] {
-  return props.filter((p) => p[0] === name);
-}
-
 function propertyValues(prop: JcalProperty): unknown[] {
   return prop.slice(3);
 }
 
 function textValue(props: JcalProperty[], name: string): string | undefined {
-  const value = findProperty(props, name)?.[3];
+  const prop = findProperty(props, name);
+  return prop && textOf(prop);
+}
+
+function textOf(prop: JcalProperty): string | undefined {
+  const value = prop[3];
   if (typeof value === "string") return value;
   if (Array.isArray(value)) return value.join(",");
   return undefined;
