@@ -5,10 +5,11 @@ import { resolveTzid, wallClockToEpoch } from "./timezones";
 /**
  * iCalendar (.ics) files and feeds to plain events with UTC instants.
  *
- * ical.js parses the text to jCal; events are read straight from the jCal arrays and ical.js's RRULE iterator
- * runs on wall-clock times, so no ICAL.Event is ever built while attached to its calendar (the slow path in
- * PLATFORM.md). Zones go through luxon: IANA, Windows and display-name TZIDs are mapped (timezones.ts), any other
- * TZID uses the file's own VTIMEZONE, and floating times are read in the teacher's zone.
+ * ical.js parses every property the import reads (a short scanner hands it only those lines, and each distinct
+ * line once); events are read straight from the jCal properties and ical.js's RRULE iterator runs on wall-clock
+ * times, so no ICAL.Event is ever built while attached to its calendar (the slow path in PLATFORM.md). Zones go
+ * through luxon: IANA, Windows and display-name TZIDs are mapped (timezones.ts), any other TZID uses the file's
+ * own VTIMEZONE, and floating times are read in the teacher's zone.
  */
 export interface ParsedEvent {
   uid: string;
