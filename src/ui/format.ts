@@ -27,12 +27,9 @@ export function dayText(instant: number, timeZone: string): string {
 }
 
 export function dateText(isoDate: string): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    timeZone: "UTC",
-  }).format(new Date(`${isoDate}T00:00:00Z`));
+  return formatter("UTC", { day: "numeric", month: "short", year: "numeric" }).format(
+    new Date(`${isoDate}T00:00:00Z`),
+  );
 }
 
 export const KIND_LABEL: Record<string, string> = {
