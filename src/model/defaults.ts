@@ -46,7 +46,7 @@ export const JURISDICTION_DEFAULTS: Record<Jurisdiction, JurisdictionDefaults> =
     timeZone: "Europe/London",
     weekStart: 1,
     unionOverlay: false,
-    yearStart: [8, 1],
+    yearStart: [9, 1],
     schoolDayStart: "08:30",
     schoolDayEnd: "16:00",
   },
