@@ -9,7 +9,7 @@ import { evaluate } from "../rules/engine";
 import { weekSummary } from "../rules/summary";
 import { computeSendPolicy, type SendPolicy } from "../guard/policy";
 import type { WithinHoursDB } from "../store/db";
-import { LEDGER_KEY, POLICY_KEY, type StoredLedger } from "../store/derived";
+import { POLICY_KEY, WEEK_KEY_PREFIX, derivedRows, type StoredLedger } from "../store/derived";
 import { getProfile, itemsBetween } from "../store/repo";
 
 export { LEDGER_KEY, POLICY_KEY, type StoredLedger } from "../store/derived";
@@ -56,14 +56,13 @@ export async function recomputeDerived(
   const evaluation = evaluate(items, profile, { now });
   const policy = computeSendPolicy(profile, items, now);
   const unconfirmed = waitingForTeacher(items);
-  const weekViews = Object.fromEntries(
-    evaluation.weeks.map((w) => [w.start, weekSummary(evaluation, w.start, profile)]),
-  );
-  const ledger: StoredLedger = { computedAt: now, profile, evaluation, weekViews, ...unconfirmed };
-  await db.settings.bulkPut([
-    { key: LEDGER_KEY, value: ledger },
-    { key: POLICY_KEY, value: policy },
-  ]);
+  const views = evaluation.weeks.map((w) => weekSummary(evaluation, w.start, profile));
+  const ledger: StoredLedger = { computedAt: now, profile, evaluation, ...unconfirmed };
+  await db.transaction("rw", db.settings, async () => {
+    // Weeks of another academic year (the profile changed) must not linger.
+    await db.settings.where("key").startsWith(WEEK_KEY_PREFIX).delete();
+    await db.settings.bulkPut([...derivedRows(ledger, views), { key: POLICY_KEY, value: policy }]);
+  });
   return { ledger, policy, breachesThisWeek: breachesInWeekOf(evaluation.findings, now) };
 }
 

@@ -1,22 +1,68 @@
 /**
  * Rows the background derives from the items and profile, stored so the popup and options page open
- * without re-running the engine or scanning every item.
+ * without re-running the engine or scanning every item. The popup reads two small rows (its index and
+ * the week shown), never the whole ledger.
  */
-import type { Profile, WorkItem } from "../model";
+import type { Finding, Profile, WorkItem } from "../model";
 import type { Evaluation } from "../rules/engine";
 import type { WeekSummaryView } from "../rules/summary";
+import type { WeekLedger, YearLedger } from "../rules/types";
 
 export const LEDGER_KEY = "ledger";
 export const POLICY_KEY = "sendPolicy";
+export const POPUP_KEY = "popup";
+export const WEEK_KEY_PREFIX = "week:";
+export const weekKey = (weekStart: string): string => `${WEEK_KEY_PREFIX}${weekStart}`;
 
 export interface StoredLedger {
   computedAt: number;
   profile: Profile;
   evaluation: Evaluation;
-  /** What the popup shows for each week of the year, by its first day. */
-  weekViews: Record<string, WeekSummaryView>;
   /** One item per distinct title waiting for the teacher's answer, earliest first (at most 50). */
   unconfirmed: WorkItem[];
   /** How many distinct titles wait in all. */
   unconfirmedCount: number;
+}
+
+/** What the popup needs to choose a week and show the year. */
+export interface PopupIndex {
+  timeZone: string;
+  weeks: Pick<WeekLedger, "start" | "startInstant" | "endInstant">[];
+  year: YearLedger;
+  unconfirmed: WorkItem[];
+  unconfirmedCount: number;
+}
+
+/** One week as the popup shows it. */
+export interface StoredWeek {
+  view: WeekSummaryView;
+  /** Findings whose span touches the week. */
+  findings: Finding[];
+}
+
+/** The rows to write for a fresh ledger: the ledger itself, the popup's index and one row a week. */
+export function derivedRows(
+  ledger: StoredLedger,
+  views: WeekSummaryView[],
+): { key: string; value: unknown }[] {
+  const { evaluation } = ledger;
+  const index: PopupIndex = {
+    timeZone: ledger.profile.timeZone,
+    weeks: evaluation.weeks.map(({ start, startInstant, endInstant }) => ({
+      start,
+      startInstant,
+      endInstant,
+    })),
+    year: evaluation.year,
+    unconfirmed: ledger.unconfirmed.slice(0, 5),
+    unconfirmedCount: ledger.unconfirmedCount,
+  };
+  const weeks = evaluation.weeks.map((week, i) => {
+    const value: StoredWeek = {
+      view: views[i]!,
+      findings: evaluation.findings.filter((f) => f.start < week.endInstant && f.end > week.startInstant),
+    };
+    return { key: weekKey(week.start), value };
+  });
+  return [{ key: LEDGER_KEY, value: ledger }, { key: POPUP_KEY, value: index }, ...weeks];
 }

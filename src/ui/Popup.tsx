@@ -1,9 +1,8 @@
 import { useEffect, useState } from "preact/hooks";
 import type { WorkItem } from "../model";
-import type { WeekLedger } from "../rules/types";
 import { openDatabase } from "../store/db";
 import { itemsBetween, sendCounts } from "../store/queries";
-import { LEDGER_KEY, type StoredLedger } from "../store/derived";
+import { POPUP_KEY, weekKey, type PopupIndex, type StoredWeek } from "../store/derived";
 import { openOptionsPage } from "../platform/extension";
 import { WeekSummary } from "./WeekSummary";
 import { ConfirmList } from "./ConfirmList";
@@ -12,8 +11,9 @@ import { KIND_LABEL, dateText, dayText, timeText } from "./format";
 import "./styles.css";
 
 /*
- * The popup renders what the background derived (the ledger row, with a summary for every week) plus one
- * indexed read of the week's items: no rules engine or date library here, so it opens fast.
+ * The popup renders what the background derived (a small index row and the shown week's summary, see
+ * src/store/derived.ts) plus one indexed read of the week's items: no rules engine or date library here,
+ * so it opens fast.
  */
 const db = openDatabase();
 
@@ -24,7 +24,7 @@ function requestedWeek(): string | undefined {
 }
 
 /** The requested week, else the one containing now, else the nearest end of the academic year. */
-function initialWeekIndex(weeks: readonly WeekLedger[], now: number): number {
+function initialWeekIndex(weeks: PopupIndex["weeks"], now: number): number {
   const requested = requestedWeek();
   const found = requested
     ? weeks.findIndex((w) => w.start === requested)
@@ -33,18 +33,19 @@ function initialWeekIndex(weeks: readonly WeekLedger[], now: number): number {
   return weeks.length > 0 && now >= (weeks[weeks.length - 1]?.endInstant ?? 0) ? weeks.length - 1 : 0;
 }
 
-/** The ledger, then the chosen week's items and sends: one round trip, not two. */
+/** The popup's index row, then the chosen week's summary, items and sends. */
 async function loadWeek(offset: number) {
-  const ledger = (await db.settings.get(LEDGER_KEY))?.value as StoredLedger | undefined;
-  const weeks = ledger?.evaluation.weeks ?? [];
+  const popup = (await db.settings.get(POPUP_KEY))?.value as PopupIndex | undefined;
+  const weeks = popup?.weeks ?? [];
   const index = Math.min(weeks.length - 1, Math.max(0, initialWeekIndex(weeks, Date.now()) + offset));
   const week = weeks[index];
-  if (!ledger || !week) return { ledger };
-  const [items, sends] = await Promise.all([
+  if (!popup || !week) return { popup };
+  const [stored, items, sends] = await Promise.all([
+    db.settings.get(weekKey(week.start)).then((row) => row?.value as StoredWeek | undefined),
     itemsBetween(db, week.startInstant, week.endInstant),
     sendCounts(db, week.startInstant, week.endInstant),
   ]);
-  return { ledger, week, index, items, sends };
+  return { popup, week, index, stored, items, sends };
 }
 
 // Start reading as soon as the script runs, before the first render, so the week paints sooner.
@@ -57,8 +58,8 @@ export function Popup() {
   // Then stay live: any change in the store re-reads the week.
   const data = useLiveQuery(() => loadWeek(offset), [offset]);
   const value = data.value ?? (offset === 0 ? first : undefined);
-  const { ledger, week, index, items, sends } = value ?? {};
-  const zone = ledger?.profile.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const { popup, week, index, stored, items, sends } = value ?? {};
+  const zone = popup?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
 
   // The summary paints first; the lists below the fold follow a frame later.
   const [belowFold, setBelowFold] = useState(false);
@@ -82,12 +83,7 @@ export function Popup() {
     );
   }
 
-  const lastIndex = (ledger?.evaluation.weeks.length ?? 1) - 1;
-  const view = ledger && week ? ledger.weekViews[week.start] : undefined;
-  const weekFindings =
-    ledger && week
-      ? ledger.evaluation.findings.filter((f) => f.start < week.endInstant && f.end > week.startInstant)
-      : [];
+  const lastIndex = (popup?.weeks.length ?? 1) - 1;
 
   return (
     <main class="wh-popup">
@@ -114,8 +110,8 @@ export function Popup() {
         </nav>
       </header>
 
-      {view && ledger ? (
-        <WeekSummary view={view} year={ledger.evaluation.year} findings={weekFindings} />
+      {stored && popup ? (
+        <WeekSummary view={stored.view} year={popup.year} findings={stored.findings} />
       ) : (
         <p class="wh-muted">Working out your week…</p>
       )}
@@ -123,11 +119,7 @@ export function Popup() {
       {sends && <SendCounts counts={sends} />}
 
       {belowFold && (
-        <ConfirmList
-          items={ledger?.unconfirmed.slice(0, 5) ?? []}
-          timeZone={zone}
-          total={ledger?.unconfirmedCount ?? 0}
-        />
+        <ConfirmList items={popup?.unconfirmed ?? []} timeZone={zone} total={popup?.unconfirmedCount ?? 0} />
       )}
 
       {belowFold && <WeekItems items={items} timeZone={zone} />}
