@@ -1,0 +1,135 @@
+/**
+ * Send guard in Chromium with the built extension (WH_BUILD_DIR, default build/chrome-mv3-prod):
+ * - the mail content scripts' size on disk (minified build), target ≤ 15 KB;
+ * - the dialog painted after a real Send click, 95th percentile over 50 clicks, target ≤ 50 ms;
+ * - load of the Gmail compose fixture with the extension against without it, side by side, target ≤ 5%.
+ */
+import { readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import type { BrowserContext, Page } from "playwright-core";
+import { BUILD_DIR, launchWithExtension, servePage } from "../e2e/harness";
+import { median, percentile, report } from "./stats";
+
+const FIXTURE = path.resolve("e2e/fixtures/gmail/compose-2020.html");
+const URL = "https://mail.google.com/mail/u/0/#inbox?compose=new";
+const SEND = ".IZ .Up div > div[role=button]:not([aria-haspopup=true])";
+const CLICKS = 50;
+const LOADS = Number(process.env.BENCH_RUNS ?? 25);
+
+function contentScriptSizes(): void {
+  const manifest = JSON.parse(readFileSync(path.join(BUILD_DIR, "manifest.json"), "utf8")) as {
+    content_scripts?: { matches: string[]; js: string[] }[];
+  };
+  for (const script of manifest.content_scripts ?? []) {
+    const site = script.matches.some((m) => m.includes("mail.google.com"))
+      ? "gmail"
+      : script.matches.some((m) => m.includes("outlook"))
+        ? "outlook"
+        : null;
+    if (!site) continue;
+    const bytes = script.js.reduce((sum, file) => sum + statSync(path.join(BUILD_DIR, file)).size, 0);
+    console.log(
+      `BENCH guard content script size (${site}): median ${(bytes / 1000).toFixed(2)} KB (target <= 15 KB)`,
+    );
+  }
+}
+
+/** A zone where it is evening now, so every Send is held by a new profile's policy. */
+function eveningZone(now = new Date()): string {
+  const zones = (Intl as unknown as { supportedValuesOf(k: string): string[] }).supportedValuesOf("timeZone");
+  const hourIn = (zone: string) =>
+    Number(
+      new Intl.DateTimeFormat("en-GB", { timeZone: zone, hour: "2-digit", hourCycle: "h23" }).format(now),
+    );
+  return zones.find((z) => z.includes("/") && hourIn(z) >= 20 && hourIn(z) <= 22) ?? "Pacific/Kiritimati";
+}
+
+async function serveFixture(ctx: BrowserContext): Promise<void> {
+  // The saved page points at Google's image host; answer nothing there, identically with and without.
+  await ctx.route("https://ssl.gstatic.com/**", (route) => route.abort());
+  await servePage(ctx, "https://mail.google.com/**", { file: FIXTURE });
+}
+
+/**
+ * From the trusted click (its mouseup, which the guard does not stop) to the first frame painted with the
+ * dialog: a rAF after the dialog is in the DOM, then a task, which runs after that frame is produced.
+ */
+async function dialogPaintTimes(page: Page): Promise<number[]> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __mouseup: number };
+    window.addEventListener("mouseup", (e) => (w.__mouseup = e.timeStamp), true);
+  });
+  const box = (await page.locator(SEND).boundingBox())!;
+  const times: number[] = [];
+  for (let i = 0; i < CLICKS + 5; i++) {
+    // Arm the observer first (awaited), so the click cannot race ahead of it.
+    await page.evaluate(() => {
+      const w = window as unknown as { __mouseup: number; __painted: Promise<number> };
+      w.__painted = new Promise<number>((resolve) => {
+        const mo = new MutationObserver(() => {
+          if (!document.querySelector("within-hours-guard")) return;
+          mo.disconnect();
+          requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - w.__mouseup)));
+        });
+        mo.observe(document.documentElement, { childList: true });
+      });
+    });
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const ms = await page.evaluate(() => (window as unknown as { __painted: Promise<number> }).__painted);
+    if (i >= 5) times.push(ms);
+    await page.keyboard.press("Escape");
+    await page.locator("within-hours-guard").waitFor({ state: "detached" });
+  }
+  return times;
+}
+
+async function loadTimes(ctx: BrowserContext): Promise<number> {
+  const page = await ctx.newPage();
+  await page.goto(URL, { waitUntil: "load" });
+  const ms = await page.evaluate(() => {
+    const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
+    return nav.loadEventEnd - nav.startTime;
+  });
+  await page.close();
+  return ms;
+}
+
+contentScriptSizes();
+
+const zone = eveningZone();
+const withExt = await launchWithExtension({ tz: zone });
+let without: Awaited<ReturnType<typeof launchWithExtension>> | undefined;
+try {
+  await serveFixture(withExt.ctx);
+
+  const page = await withExt.ctx.newPage();
+  await page.goto(URL);
+  const paints = await dialogPaintTimes(page);
+  await page.close();
+  report("guard dialog painted after Send click (50 clicks)", percentile(paints, 95), 50, "p95");
+  report("guard dialog painted after Send click (50 clicks)", median(paints), 50);
+
+  without = await launchWithExtension({ tz: zone, withoutExtension: true });
+  await serveFixture(without.ctx);
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    await loadTimes(withExt.ctx);
+    await loadTimes(without.ctx);
+  }
+  // Alternate the two browsers run by run, so drift on the machine falls on both alike.
+  for (let i = 0; i < LOADS; i++) {
+    a.push(await loadTimes(withExt.ctx));
+    b.push(await loadTimes(without.ctx));
+  }
+  const overhead = ((median(a) - median(b)) / median(b)) * 100;
+  console.log(
+    `  compose fixture load: with the extension ${median(a).toFixed(2)} ms, without ${median(b).toFixed(2)} ms`,
+  );
+  console.log(
+    `BENCH guard page-load overhead (compose fixture): median ${overhead.toFixed(2)} % (target <= 5 %)`,
+  );
+} finally {
+  await withExt.close();
+  await without?.close();
+}
