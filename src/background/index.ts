@@ -15,9 +15,11 @@ import {
   onStartup,
   pushToTabs,
   setBadge,
+  setLocalStorage,
   storageManager,
 } from "../platform/extension";
 import { MAIL_TAB_PATTERNS } from "./mail-hosts";
+import { POLICY_STORAGE_KEY } from "../guard/decide";
 import { createHandlers, refreshAllFeeds } from "./handlers";
 import { routeMessage } from "./router";
 import { recomputeDerived, type Derived } from "./services";
@@ -30,6 +32,9 @@ let connection: WithinHoursDB | undefined;
 const db = () => (connection ??= openDatabase());
 
 async function afterChange(derived: Derived): Promise<void> {
+  // Mail tabs read the policy from storage when they load (no worker start on every page load) and get
+  // pushed a new one when it changes.
+  await setLocalStorage({ [POLICY_STORAGE_KEY]: derived.policy });
   await pushToTabs(MAIL_TAB_PATTERNS, { type: "guard/policy-changed", policy: derived.policy });
   const count = derived.breachesThisWeek;
   await setBadge(count > 0 ? String(count) : "", "#b3261e");

@@ -109,3 +109,6 @@ export function startOfTomorrow(now: number): number {
   d.setHours(24, 0, 0, 0);
   return d.getTime();
 }
+
+/** Where the background keeps the current policy in extension storage.local for content scripts. */
+export const POLICY_STORAGE_KEY = "guard.policy";

@@ -5,7 +5,7 @@
  */
 import { getLocal, onMessage, sendMessage, setLocal } from "../platform/content-runtime";
 import type { SendOutcome } from "../model/records";
-import { defaultPolicy, isSendPolicy, type SendPolicy } from "./decide";
+import { POLICY_STORAGE_KEY, defaultPolicy, isSendPolicy, type SendPolicy } from "./decide";
 import { showNote } from "./dialog";
 import { installGuard } from "./hook";
 import type { SiteAdapter } from "./sites";
@@ -42,7 +42,14 @@ export function startGuard(adapter: SiteAdapter, win: Window = window): () => vo
     if (!held || Date.now() - held.computedAt > REFRESH_AFTER_MS) void fetchPolicy();
   };
   win.document.addEventListener("visibilitychange", onVisible);
-  void fetchPolicy();
+  // The stored copy first: reading storage does not start the service worker while the page loads.
+  // Only a missing or old copy asks the background.
+  void getLocal(POLICY_STORAGE_KEY)
+    .then((stored) => {
+      accept(stored);
+      if (!held || Date.now() >= held.validUntil) void fetchPolicy();
+    })
+    .catch(() => void fetchPolicy());
   void fetchSnooze();
 
   const uninstall = installGuard(win, {

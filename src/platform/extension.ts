@@ -58,6 +58,11 @@ export function setBadge(text: string, color: string): Promise<unknown> {
   ]);
 }
 
+/** extension storage.local: content scripts read it without waking the service worker. */
+export function setLocalStorage(items: Record<string, unknown>): Promise<void> {
+  return browser.storage.local.set(items);
+}
+
 /** navigator.storage where it exists (service worker and pages). */
 export function storageManager(): StorageManager | undefined {
   return typeof navigator !== "undefined" ? navigator.storage : undefined;
