@@ -71,6 +71,7 @@ describe("foundation in Chromium", () => {
     await options.reload();
     await options.locator("select[name=jurisdiction]").selectOption("wales");
     await options.locator("input[name=day-5]").uncheck();
+    await options.locator("input[name=guard-end]").fill("18:00");
     // Reach the FTE field with Tab alone, type, and submit with Enter.
     await options.locator("select[name=role]").focus();
     await options.keyboard.press("Tab");
@@ -84,6 +85,7 @@ describe("foundation in Chromium", () => {
     expect(await options.locator("select[name=jurisdiction]").inputValue()).toBe("wales");
     expect(await options.locator("input[name=day-5]").isChecked()).toBe(false);
     expect(await options.locator("input[name=day-4]").isChecked()).toBe(true);
+    expect(await options.locator("input[name=guard-end]").inputValue()).toBe("18:00");
   });
 
   it("refuses a privileged command from a content script and changes nothing", async () => {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
-import { JURISDICTIONS, ROLES, type Profile, type Weekday } from "../model";
+import { JURISDICTIONS, ROLES, type ParamValue, type Profile, type Weekday } from "../model";
+import { SEND_GUARD_KEY } from "../guard/policy";
 import { sendToBackground } from "../platform/extension";
 import type { Reply } from "../messages";
 import { StatusLine, statusOf, type Status } from "./StatusLine";
@@ -46,18 +47,32 @@ export function ProfileForm({ profile }: { profile: Profile }) {
 
   const set = <K extends keyof Profile>(key: K, value: Profile[K]) =>
     setDraft((d) => ({ ...d, [key]: value }));
+  const guard = draft.overrides[SEND_GUARD_KEY] ?? {};
+  const setGuard = (key: string, value: ParamValue) =>
+    setDraft((d) => ({
+      ...d,
+      overrides: {
+        ...d.overrides,
+        [SEND_GUARD_KEY]: { ...(d.overrides[SEND_GUARD_KEY] ?? {}), [key]: value },
+      },
+    }));
 
   async function save(event: Event) {
     event.preventDefault();
     setStatus(undefined);
     const jurisdictionChanged = draft.jurisdiction !== profile.jurisdiction;
-    // On a change of jurisdiction, send only what the teacher set here so the rest takes its defaults.
+    // On a change of jurisdiction, send only what the teacher set here so the rest takes its defaults
+    // (another regime's rule settings do not carry over; the email guard's hours do).
     const payload = jurisdictionChanged
       ? {
           jurisdiction: draft.jurisdiction,
           role: draft.role,
           fte: draft.fte,
           contractedDays: draft.contractedDays,
+          emailExceptions: draft.emailExceptions,
+          overrides: draft.overrides[SEND_GUARD_KEY]
+            ? { [SEND_GUARD_KEY]: draft.overrides[SEND_GUARD_KEY] }
+            : {},
         }
       : draft;
     const reply = await sendToBackground<Reply>({ type: "profile/save", profile: payload });
@@ -220,6 +235,42 @@ export function ProfileForm({ profile }: { profile: Profile }) {
         />
         Apply union advice (NEU/NASUWT: meetings, emails, observations, reports). Advice, not law.
       </label>
+      <fieldset>
+        <legend>Email guard (Gmail and Outlook on the web)</legend>
+        <div class="wh-row">
+          <label>
+            <input
+              type="checkbox"
+              name="guard-enabled"
+              checked={guard.enabled !== false}
+              onChange={(e) => setGuard("enabled", e.currentTarget.checked)}
+            />
+            Warn before I send work email outside these hours
+          </label>
+          <label>
+            From
+            <input
+              name="guard-start"
+              type="time"
+              value={String(guard.start ?? "08:00")}
+              onInput={(e) => setGuard("start", e.currentTarget.value)}
+            />
+          </label>
+          <label>
+            to
+            <input
+              name="guard-end"
+              type="time"
+              value={String(guard.end ?? "17:00")}
+              onInput={(e) => setGuard("end", e.currentTarget.value)}
+            />
+          </label>
+        </div>
+        <p class="wh-muted">
+          On your working days in term time, plus any directed time on your calendar (a parents' evening,
+          say).
+        </p>
+      </fieldset>
       <label class="wh-block">
         Addresses or domains never to warn about when emailing (one per line)
         <textarea
