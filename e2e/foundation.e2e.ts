@@ -7,6 +7,7 @@ import type { Page } from "playwright-core";
 import {
   evaluateInContentScript,
   launchWithExtension,
+  readStore,
   sendFromPage,
   servePage,
   stopServiceWorker,
@@ -26,21 +27,7 @@ beforeAll(async () => {
 afterAll(async () => browser?.close());
 
 async function itemCount(page: Page): Promise<number> {
-  // Read the store the way the extension pages do (same origin, same database).
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open("within-hours");
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction("items").objectStore("items").count();
-          req.onsuccess = () => {
-            resolve(req.result);
-            open.result.close();
-          };
-        };
-      }),
-  );
+  return (await readStore<unknown[]>(page, "items")).length;
 }
 
 describe("foundation in Chromium", () => {

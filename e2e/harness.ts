@@ -118,6 +118,30 @@ export async function timedSendFromPage<T = unknown>(
   }, JSON.stringify(message));
 }
 
+/**
+ * Read the extension's database from one of its pages, the way the pages do (same origin, same database):
+ * every row of a table, or the row under `key`.
+ */
+export async function readStore<T = unknown>(page: Page, table: string, key?: string): Promise<T> {
+  return page.evaluate(
+    ({ table, key }) =>
+      new Promise<T>((resolve, reject) => {
+        const open = indexedDB.open("within-hours");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const store = open.result.transaction(table).objectStore(table);
+          const request = key === undefined ? store.getAll() : store.get(key);
+          request.onsuccess = () => {
+            resolve(request.result as T);
+            open.result.close();
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    { table, key },
+  );
+}
+
 /** Stop the extension's service worker through CDP, as Chrome does when it is idle. */
 export async function stopServiceWorker(launched: Launched, page: Page): Promise<void> {
   const session = await launched.ctx.newCDPSession(page);

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { launchWithExtension, sendFromPage, type Launched } from "./harness";
+import { launchWithExtension, readStore, sendFromPage, type Launched } from "./harness";
 
 const TERM = readFileSync(path.resolve("demo/teacher-term.ics"), "utf8");
 const GARBAGE = readFileSync(path.resolve("e2e/fixtures/ics/garbage.ics"));
@@ -36,24 +36,8 @@ async function importFile(name: string, body: string | Buffer): Promise<string> 
   return (await status.textContent()) ?? "";
 }
 
-async function storedItems(
-  page: Page,
-): Promise<{ id: string; title: string; kind: string; confirmed: boolean }[]> {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open("within-hours");
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction("items").objectStore("items").getAll();
-          req.onsuccess = () => {
-            resolve(req.result);
-            open.result.close();
-          };
-        };
-      }),
-  );
-}
+type StoredItem = { id: string; title: string; kind: string; confirmed: boolean };
+const storedItems = (page: Page) => readStore<StoredItem[]>(page, "items");
 
 describe("calendar import in Chromium", () => {
   it("imports an ICS file chosen on the options page", async () => {
@@ -63,16 +47,10 @@ describe("calendar import in Chromium", () => {
     expect(items.length).toBeGreaterThan(400);
     expect(await options.getByTestId("sources").textContent()).toContain("teacher-term.ics");
     // The INSET day on the calendar joined the profile's training days.
-    const ledger = await options.evaluate(
-      () =>
-        new Promise<{ profile: { trainingDays: string[] } }>((resolve) => {
-          const open = indexedDB.open("within-hours");
-          open.onsuccess = () => {
-            const get = open.result.transaction("settings").objectStore("settings").get("ledger");
-            get.onsuccess = () => resolve(get.result.value);
-          };
-        }),
-    );
+    const ledger = (
+      await readStore<{ value: { profile: { trainingDays: string[] } } }>(options, "settings", "ledger")
+    ).value;
+
     expect(ledger.profile.trainingDays).toContain("2026-09-01");
   });
 

@@ -8,7 +8,7 @@ import { createServer } from "node:http";
 import { mkdirSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
-import { launchWithExtension, sendFromPage, servePage } from "../e2e/harness";
+import { launchWithExtension, readStore, sendFromPage, servePage } from "../e2e/harness";
 import type { StoredLedger } from "../src/store/derived";
 import { hoursText } from "../src/ui/format";
 
@@ -49,17 +49,7 @@ function eveningZone(now = new Date()): string {
 }
 
 async function readLedger(page: import("playwright-core").Page): Promise<StoredLedger> {
-  return page.evaluate(
-    () =>
-      new Promise<StoredLedger>((resolve, reject) => {
-        const open = indexedDB.open("within-hours");
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const get = open.result.transaction("settings").objectStore("settings").get("ledger");
-          get.onsuccess = () => resolve((get.result as { value: StoredLedger }).value);
-        };
-      }),
-  );
+  return (await readStore<{ value: StoredLedger }>(page, "settings", "ledger")).value;
 }
 
 async function teacherWeek(): Promise<void> {
