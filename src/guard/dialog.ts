@@ -1,5 +1,5 @@
 /**
- * The in-page warning: a shadow-DOM alert dialog built with DOM APIs only (no innerHTML), so the page's
+ * The in-page warning: a shadow-DOM alert dialog built with DOM APIs only (never from HTML strings), so the page's
  * styles cannot reach it and no page text is ever parsed as markup. Focus stays inside; Esc cancels; keys
  * pressed in it never reach the page (Gmail's shortcuts would otherwise act on them).
  */
