@@ -34,7 +34,12 @@ const db = () => (connection ??= openDatabase());
 async function afterChange(derived: Derived): Promise<void> {
   // Mail tabs read the policy from storage when they load (no worker start on every page load) and get
   // pushed a new one when it changes.
-  await setLocalStorage({ [POLICY_STORAGE_KEY]: derived.policy });
+  // The popup paints from storage.local (a cheap read in a page that has just opened), then goes live on
+  // Dexie; stale week rows are harmless there (the popup only asks for weeks its index lists).
+  await setLocalStorage({
+    [POLICY_STORAGE_KEY]: derived.policy,
+    ...Object.fromEntries(derived.popupRows.map((row) => [row.key, row.value])),
+  });
   await pushToTabs(MAIL_TAB_PATTERNS, { type: "guard/policy-changed", policy: derived.policy });
   const count = derived.breachesThisWeek;
   await setBadge(count > 0 ? String(count) : "", "#b3261e");

@@ -9,7 +9,7 @@ import { evaluate } from "../rules/engine";
 import { weekSummary } from "../rules/summary";
 import { computeSendPolicy, type SendPolicy } from "../guard/policy";
 import type { WithinHoursDB } from "../store/db";
-import { POLICY_KEY, WEEK_KEY_PREFIX, derivedRows, type StoredLedger } from "../store/derived";
+import { LEDGER_KEY, POLICY_KEY, WEEK_KEY_PREFIX, derivedRows, type StoredLedger } from "../store/derived";
 import { getProfile, itemsBetween } from "../store/repo";
 
 export { LEDGER_KEY, POLICY_KEY, type StoredLedger } from "../store/derived";
@@ -36,6 +36,8 @@ export interface Derived {
   ledger: StoredLedger;
   policy: SendPolicy;
   breachesThisWeek: number;
+  /** The popup's index and week rows, which the background also mirrors for the popup's first paint. */
+  popupRows: { key: string; value: unknown }[];
 }
 
 /** A source's items just written, handed over so a large import is not read straight back. */
@@ -58,12 +60,18 @@ export async function recomputeDerived(
   const unconfirmed = waitingForTeacher(items);
   const views = evaluation.weeks.map((w) => weekSummary(evaluation, w.start, profile));
   const ledger: StoredLedger = { computedAt: now, profile, evaluation, ...unconfirmed };
+  const rows = derivedRows(ledger, views);
   await db.transaction("rw", db.settings, async () => {
     // Weeks of another academic year (the profile changed) must not linger.
     await db.settings.where("key").startsWith(WEEK_KEY_PREFIX).delete();
-    await db.settings.bulkPut([...derivedRows(ledger, views), { key: POLICY_KEY, value: policy }]);
+    await db.settings.bulkPut([...rows, { key: POLICY_KEY, value: policy }]);
   });
-  return { ledger, policy, breachesThisWeek: breachesInWeekOf(evaluation.findings, now) };
+  return {
+    ledger,
+    policy,
+    breachesThisWeek: breachesInWeekOf(evaluation.findings, now),
+    popupRows: rows.filter((row) => row.key !== LEDGER_KEY),
+  };
 }
 
 async function withFresh(

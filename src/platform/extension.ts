@@ -63,6 +63,10 @@ export function setLocalStorage(items: Record<string, unknown>): Promise<void> {
   return browser.storage.local.set(items);
 }
 
+export async function getLocalStorage<T>(key: string): Promise<T | undefined> {
+  return (await browser.storage.local.get(key))[key] as T | undefined;
+}
+
 /** navigator.storage where it exists (service worker and pages). */
 export function storageManager(): StorageManager | undefined {
   return typeof navigator !== "undefined" ? navigator.storage : undefined;

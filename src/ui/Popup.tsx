@@ -1,83 +1,67 @@
 import { useEffect, useState } from "preact/hooks";
 import type { WorkItem } from "../model";
-import { openDatabase } from "../store/db";
-import { itemsBetween, sendCounts } from "../store/queries";
-import { POPUP_KEY, weekKey, type PopupIndex, type StoredWeek } from "../store/derived";
+import { readFirstRows, type FirstRows } from "../store/first-read";
 import { openOptionsPage } from "../platform/extension";
 import { WeekSummary } from "./WeekSummary";
 import { ConfirmList } from "./ConfirmList";
-import { useLiveQuery } from "./live";
+import type { LiveWeek } from "./popup-live";
+import { initialWeekIndex, weekAt } from "./popup-week";
 import { KIND_LABEL, dateText, dayText, timeText } from "./format";
 import "./styles.css";
 
 /*
- * The popup renders what the background derived (a small index row and the shown week's summary, see
- * src/store/derived.ts) plus one indexed read of the week's items: no rules engine or date library here,
- * so it opens fast.
+ * The popup paints from two small rows the background derived (src/store/derived.ts), read straight from
+ * IndexedDB as soon as the script runs; Dexie then loads (src/ui/popup-live.ts) and keeps the week live,
+ * with its items and sends. No rules engine or date library here, so it opens fast.
  */
-const db = openDatabase();
-
-/** `?week=YYYY-MM-DD` opens another week (tests, and links from the options page). */
-function requestedWeek(): string | undefined {
-  const week = new URLSearchParams(location.search).get("week");
-  return week && /^\d{4}-\d{2}-\d{2}$/.test(week) ? week : undefined;
-}
-
-/** The requested week, else the one containing now, else the nearest end of the academic year. */
-function initialWeekIndex(weeks: PopupIndex["weeks"], now: number): number {
-  const requested = requestedWeek();
-  const found = requested
-    ? weeks.findIndex((w) => w.start === requested)
-    : weeks.findIndex((w) => now >= w.startInstant && now < w.endInstant);
-  if (found >= 0) return found;
-  return weeks.length > 0 && now >= (weeks[weeks.length - 1]?.endInstant ?? 0) ? weeks.length - 1 : 0;
-}
-
-/** The popup's index row, then the chosen week's summary, items and sends. */
-async function loadWeek(offset: number) {
-  const popup = (await db.settings.get(POPUP_KEY))?.value as PopupIndex | undefined;
-  const weeks = popup?.weeks ?? [];
-  const index = Math.min(weeks.length - 1, Math.max(0, initialWeekIndex(weeks, Date.now()) + offset));
-  const week = weeks[index];
-  if (!popup || !week) return { popup };
-  const [stored, items, sends] = await Promise.all([
-    db.settings.get(weekKey(week.start)).then((row) => row?.value as StoredWeek | undefined),
-    itemsBetween(db, week.startInstant, week.endInstant),
-    sendCounts(db, week.startInstant, week.endInstant),
-  ]);
-  return { popup, week, index, stored, items, sends };
-}
-
-// Start reading as soon as the script runs, before the first render, so the week paints sooner.
-const firstLoad = loadWeek(0);
+const firstRead = readFirstRows((popup) => popup.weeks[initialWeekIndex(popup.weeks, Date.now())]?.start);
 
 export function Popup() {
   const [offset, setOffset] = useState(0);
-  const [first, setFirst] = useState<Awaited<typeof firstLoad>>();
-  useEffect(() => void firstLoad.then(setFirst, () => undefined), []);
-  // Then stay live: any change in the store re-reads the week.
-  const data = useLiveQuery(() => loadWeek(offset), [offset]);
-  const value = data.value ?? (offset === 0 ? first : undefined);
-  const { popup, week, index, stored, items, sends } = value ?? {};
+  const [first, setFirst] = useState<FirstRows>();
+  const [live, setLive] = useState<LiveWeek>();
+  const [error, setError] = useState<string>();
+  const [painted, setPainted] = useState(false);
+  useEffect(() => void firstRead.then(setFirst), []);
+
+  // After the first paint: load Dexie and watch the chosen week.
+  useEffect(() => {
+    if (!painted) return;
+    let stop = () => {};
+    let cancelled = false;
+    import("./popup-live")
+      .then(({ watchWeek }) => {
+        if (!cancelled) stop = watchWeek(offset, setLive, setError);
+      })
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    return () => {
+      cancelled = true;
+      stop();
+    };
+  }, [painted, offset]);
+
+  const popup = live?.popup ?? first?.popup;
+  const week = popup ? weekAt(popup, offset) : undefined;
+  const index = week?.index;
+  const stored = live?.stored ?? (offset === 0 ? first?.stored : undefined);
+  const { items, sends } = live ?? {};
   const zone = popup?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-  // The summary paints first; the lists below the fold follow a frame later.
-  const [belowFold, setBelowFold] = useState(false);
   useEffect(() => {
-    if (!value || document.body.dataset.ready) return;
-    // The week is on screen: mark it for the bench (first paint) and for tests.
+    if (!first || painted) return;
+    // The week is on screen: mark it for the bench (first paint) and for tests, then go live.
     requestAnimationFrame(() => {
       performance.mark("wh-week-painted");
-      setBelowFold(true);
       document.body.dataset.ready = "true";
+      setPainted(true);
     });
-  }, [value]);
+  }, [first, painted]);
 
-  if (data.error) {
+  if (error) {
     return (
       <main class="wh-popup">
         <p role="alert" class="wh-error">
-          Within Hours could not read its data: {data.error}
+          Within Hours could not read its data: {error}
         </p>
       </main>
     );
@@ -98,7 +82,7 @@ export function Popup() {
           >
             ←
           </button>
-          <span aria-live="polite">{week ? `Week of ${dateText(week.start)}` : "This week"}</span>
+          <span aria-live="polite">{week?.week ? `Week of ${dateText(week.week.start)}` : "This week"}</span>
           <button
             type="button"
             onClick={() => setOffset((o) => o + 1)}
@@ -118,11 +102,11 @@ export function Popup() {
 
       {sends && <SendCounts counts={sends} />}
 
-      {belowFold && (
+      {painted && (
         <ConfirmList items={popup?.unconfirmed ?? []} timeZone={zone} total={popup?.unconfirmedCount ?? 0} />
       )}
 
-      {belowFold && <WeekItems items={items} timeZone={zone} />}
+      <WeekItems items={items} timeZone={zone} />
 
       <footer class="wh-row">
         <button type="button" onClick={() => void openOptionsPage()}>
