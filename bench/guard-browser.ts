@@ -7,7 +7,7 @@
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
-import { BUILD_DIR, launchWithExtension, servePage } from "../e2e/harness";
+import { BUILD_DIR, launchWithExtension, servePage, eveningZone } from "../e2e/harness";
 import { median, percentile, report } from "./stats";
 
 const FIXTURE = path.resolve("e2e/fixtures/gmail/compose-2020.html");
@@ -32,16 +32,6 @@ function contentScriptSizes(): void {
       `BENCH guard content script size (${site}): median ${(bytes / 1000).toFixed(2)} KB (target <= 15 KB)`,
     );
   }
-}
-
-/** A zone where it is evening now, so every Send is held by a new profile's policy. */
-function eveningZone(now = new Date()): string {
-  const zones = (Intl as unknown as { supportedValuesOf(k: string): string[] }).supportedValuesOf("timeZone");
-  const hourIn = (zone: string) =>
-    Number(
-      new Intl.DateTimeFormat("en-GB", { timeZone: zone, hour: "2-digit", hourCycle: "h23" }).format(now),
-    );
-  return zones.find((z) => z.includes("/") && hourIn(z) >= 20 && hourIn(z) <= 22) ?? "Pacific/Kiritimati";
 }
 
 async function serveFixture(ctx: BrowserContext): Promise<void> {

@@ -76,6 +76,21 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   return { ctx, extensionId, serviceWorker, openExtensionPage, close };
 }
 
+/**
+ * An IANA zone where it is evening (20:00–22:59) right now, for launching Chromium with that `TZ` so a
+ * new profile's 08:00–17:00 email window is closed whatever the hour here. Some zone always is.
+ */
+export function eveningZone(now = new Date()): string {
+  const zones = (Intl as unknown as { supportedValuesOf(k: string): string[] }).supportedValuesOf("timeZone");
+  const hourIn = (zone: string) =>
+    Number(
+      new Intl.DateTimeFormat("en-GB", { timeZone: zone, hour: "2-digit", hourCycle: "h23" }).format(now),
+    );
+  const zone = zones.find((z) => z.includes("/") && hourIn(z) >= 20 && hourIn(z) <= 22);
+  if (!zone) throw new Error("no zone in its evening now");
+  return zone;
+}
+
 /** Serve a saved page (or any body) at a real address, so content scripts matching that host run. */
 export async function servePage(
   ctx: BrowserContext,

@@ -11,24 +11,12 @@ import path from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SendRecord } from "../src/model/records";
-import { launchWithExtension, servePage, type Launched } from "./harness";
+import { launchWithExtension, servePage, type Launched, eveningZone } from "./harness";
 
 const FIXTURES = path.resolve("e2e/fixtures");
 const GMAIL_2020 = "https://mail.google.com/mail/u/0/#inbox?compose=new";
 const GMAIL_2024 = "https://mail.google.com/mail/u/1/#inbox";
 const OUTLOOK = "https://outlook.office.com/mail/";
-
-/** A zone where it is 20:00–22:59 now: out of hours on any day of the week. */
-function eveningZone(now = new Date()): string {
-  const zones = (Intl as unknown as { supportedValuesOf(k: string): string[] }).supportedValuesOf("timeZone");
-  const hourIn = (zone: string) =>
-    Number(
-      new Intl.DateTimeFormat("en-GB", { timeZone: zone, hour: "2-digit", hourCycle: "h23" }).format(now),
-    );
-  const zone = zones.find((z) => z.includes("/") && hourIn(z) >= 20 && hourIn(z) <= 22);
-  if (!zone) throw new Error("no zone in its evening now");
-  return zone;
-}
 
 let browser: Launched;
 let zone: string;

@@ -8,7 +8,7 @@ import { createServer } from "node:http";
 import { mkdirSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
-import { launchWithExtension, readStore, sendFromPage, servePage } from "../e2e/harness";
+import { launchWithExtension, readStore, sendFromPage, servePage, eveningZone } from "../e2e/harness";
 import type { StoredLedger } from "../src/store/derived";
 import { hoursText } from "../src/ui/format";
 
@@ -38,14 +38,6 @@ function serveDemoFiles(): Promise<{ url: string; close: () => void }> {
       resolve({ url: `http://127.0.0.1:${port}`, close: () => server.close() });
     }),
   );
-}
-
-/** A zone where it is evening right now, so the send guard has something to hold whatever the hour here. */
-function eveningZone(now = new Date()): string {
-  const zones = (Intl as unknown as { supportedValuesOf(k: string): string[] }).supportedValuesOf("timeZone");
-  const hourIn = (zone: string) =>
-    Number(new Intl.DateTimeFormat("en-GB", { timeZone: zone, hour: "2-digit", hour12: false }).format(now));
-  return zones.find((z) => z.includes("/") && hourIn(z) >= 20 && hourIn(z) <= 22) ?? "Pacific/Auckland";
 }
 
 async function readLedger(page: import("playwright-core").Page): Promise<StoredLedger> {
