@@ -38,7 +38,8 @@ try {
   const blankTimes: number[] = [];
   const paintTimes: number[] = [];
   for (let run = 0; run < RUNS + 1; run++) {
-    const popup = await browser.openExtensionPage("popup.html?week=2026-11-23");
+    // The current week, as a teacher opens it (the seeded items run for years from 2026-09-07).
+    const popup = await browser.openExtensionPage("popup.html");
     await popup.locator("body[data-ready=true]").waitFor();
     const t = await popup.evaluate(
       () => performance.getEntriesByName("wh-week-painted")[0]?.startTime ?? NaN,

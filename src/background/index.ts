@@ -15,6 +15,7 @@ import {
   onStartup,
   pushToTabs,
   setBadge,
+  removeLocalStorage,
   setLocalStorage,
   storageManager,
 } from "../platform/extension";
@@ -22,7 +23,7 @@ import { MAIL_TAB_PATTERNS } from "./mail-hosts";
 import { POLICY_STORAGE_KEY } from "../guard/decide";
 import { createHandlers, refreshAllFeeds } from "./handlers";
 import { routeMessage } from "./router";
-import { recomputeDerived, type Derived } from "./services";
+import { popupMirror, recomputeDerived, type Derived } from "./services";
 
 const FEEDS_ALARM = "refresh-feeds";
 const POLICY_ALARM = "refresh-policy";
@@ -35,11 +36,12 @@ async function afterChange(derived: Derived): Promise<void> {
   // Mail tabs read the policy from storage when they load (no worker start on every page load) and get
   // pushed a new one when it changes.
   // The popup paints from storage.local (a cheap read in a page that has just opened), then goes live on
-  // Dexie; stale week rows are harmless there (the popup only asks for weeks its index lists).
-  await setLocalStorage({
-    [POLICY_STORAGE_KEY]: derived.policy,
-    ...Object.fromEntries(derived.popupRows.map((row) => [row.key, row.value])),
-  });
+  // Dexie.
+  const mirror = popupMirror(derived.popupRows, Date.now());
+  await Promise.all([
+    setLocalStorage({ [POLICY_STORAGE_KEY]: derived.policy, ...mirror.set }),
+    removeLocalStorage(mirror.remove),
+  ]);
   await pushToTabs(MAIL_TAB_PATTERNS, { type: "guard/policy-changed", policy: derived.policy });
   const count = derived.breachesThisWeek;
   await setBadge(count > 0 ? String(count) : "", "#b3261e");

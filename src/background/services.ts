@@ -9,7 +9,16 @@ import { evaluate } from "../rules/engine";
 import { weekSummary } from "../rules/summary";
 import { computeSendPolicy, type SendPolicy } from "../guard/policy";
 import type { WithinHoursDB } from "../store/db";
-import { LEDGER_KEY, POLICY_KEY, WEEK_KEY_PREFIX, derivedRows, type StoredLedger } from "../store/derived";
+import {
+  LEDGER_KEY,
+  POLICY_KEY,
+  POPUP_KEY,
+  WEEK_KEY_PREFIX,
+  derivedRows,
+  weekKey,
+  type PopupIndex,
+  type StoredLedger,
+} from "../store/derived";
 import { getProfile, itemsBetween } from "../store/repo";
 
 export { LEDGER_KEY, POLICY_KEY, type StoredLedger } from "../store/derived";
@@ -72,6 +81,39 @@ export async function recomputeDerived(
     breachesThisWeek: breachesInWeekOf(evaluation.findings, now),
     popupRows: rows.filter((row) => row.key !== LEDGER_KEY),
   };
+}
+
+/** Weeks either side of the current one that the popup's first paint can read from storage.local. */
+const MIRRORED_WEEKS = 4;
+
+/**
+ * What to mirror into storage.local for the popup's first paint: its index and the weeks around now
+ * (writing all 53 weeks there took about 0.4 s after every import); mirrored weeks now outside that
+ * span are removed, so a stale copy is never painted.
+ */
+export function popupMirror(
+  rows: readonly { key: string; value: unknown }[],
+  now: number,
+): { set: Record<string, unknown>; remove: string[] } {
+  const index = rows.find((row) => row.key === POPUP_KEY)?.value as PopupIndex | undefined;
+  if (!index) return { set: {}, remove: [] };
+  const weeks = index.weeks;
+  let current = weeks.findIndex((w) => now >= w.startInstant && now < w.endInstant);
+  if (current < 0)
+    current = weeks.length > 0 && now >= weeks[weeks.length - 1]!.endInstant ? weeks.length - 1 : 0;
+  const keep = new Set(
+    weeks
+      .slice(Math.max(0, current - MIRRORED_WEEKS), current + MIRRORED_WEEKS + 1)
+      .map((w) => weekKey(w.start)),
+  );
+  const set: Record<string, unknown> = { [POPUP_KEY]: index };
+  const remove: string[] = [];
+  for (const row of rows) {
+    if (!row.key.startsWith(WEEK_KEY_PREFIX)) continue;
+    if (keep.has(row.key)) set[row.key] = row.value;
+    else remove.push(row.key);
+  }
+  return { set, remove };
 }
 
 async function withFresh(
