@@ -88,15 +88,11 @@ async function teacherWeek(): Promise<void> {
 }
 
 function pickWeekWithFindings(ledger: StoredLedger): string | undefined {
-  const counts = new Map<string, number>();
-  for (const week of ledger.evaluation.weeks) {
-    const start = Date.parse(`${week.start}T00:00:00Z`);
-    const n = ledger.evaluation.findings.filter(
-      (f) => f.severity !== "info" && f.start >= start && f.start < start + 7 * 86_400_000,
-    ).length;
-    counts.set(week.start, n);
-  }
-  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const { weeks, findings } = ledger.evaluation;
+  const serious = (w: (typeof weeks)[number]) =>
+    findings.filter((f) => f.severity !== "info" && f.start >= w.startInstant && f.start < w.endInstant)
+      .length;
+  return [...weeks].sort((a, b) => serious(b) - serious(a))[0]?.start;
 }
 
 function printSummary(ledger: StoredLedger, week: string): void {

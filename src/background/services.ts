@@ -3,7 +3,7 @@
  * the stored items and profile. Everything is recomputed from Dexie, so a restarted worker loses nothing.
  */
 import { DateTime } from "luxon";
-import { needsConfirmation, type Finding, type Profile, type WorkItem } from "../model";
+import { questionsFor, type Finding, type Profile, type WorkItem } from "../model";
 import { profileWithDefaults } from "../model/defaults";
 import { evaluate } from "../rules/engine";
 import { weekSummary } from "../rules/summary";
@@ -15,11 +15,13 @@ import {
   POPUP_KEY,
   WEEK_KEY_PREFIX,
   derivedRows,
+  weekIndexAt,
   weekKey,
   type PopupIndex,
   type StoredLedger,
 } from "../store/derived";
 import { getProfile, itemsBetween } from "../store/repo";
+import { overlaps } from "../store/queries";
 
 export { LEDGER_KEY, POLICY_KEY, type StoredLedger } from "../store/derived";
 
@@ -66,9 +68,15 @@ export async function recomputeDerived(
   const items = fresh ? await withFresh(db, year, fresh) : await itemsBetween(db, year.start, year.end);
   const evaluation = evaluate(items, profile, { now });
   const policy = computeSendPolicy(profile, items, now);
-  const unconfirmed = waitingForTeacher(items);
+  const questions = questionsFor(items);
   const views = evaluation.weeks.map((w) => weekSummary(evaluation, w.start, profile));
-  const ledger: StoredLedger = { computedAt: now, profile, evaluation, ...unconfirmed };
+  const ledger: StoredLedger = {
+    computedAt: now,
+    profile,
+    evaluation,
+    unconfirmed: questions.slice(0, 50),
+    unconfirmedCount: questions.length,
+  };
   const rows = derivedRows(ledger, views);
   await db.transaction("rw", db.settings, async () => {
     // Weeks of another academic year (the profile changed) must not linger.
@@ -98,9 +106,7 @@ export function popupMirror(
   const index = rows.find((row) => row.key === POPUP_KEY)?.value as PopupIndex | undefined;
   if (!index) return { set: {}, remove: [] };
   const weeks = index.weeks;
-  let current = weeks.findIndex((w) => now >= w.startInstant && now < w.endInstant);
-  if (current < 0)
-    current = weeks.length > 0 && now >= weeks[weeks.length - 1]!.endInstant ? weeks.length - 1 : 0;
+  const current = weekIndexAt(weeks, now);
   const keep = new Set(
     weeks
       .slice(Math.max(0, current - MIRRORED_WEEKS), current + MIRRORED_WEEKS + 1)
@@ -121,23 +127,9 @@ async function withFresh(
   year: { start: number; end: number },
   fresh: FreshSource,
 ): Promise<WorkItem[]> {
-  const inYear = (i: WorkItem) => i.start < year.end && i.end >= year.start;
+  const inYear = (i: WorkItem) => overlaps(i, year.start, year.end);
   const others = await db.items.where("source").notEqual(fresh.source).filter(inYear).toArray();
   return [...others, ...fresh.items.filter(inYear)];
-}
-
-/** One question per distinct title (a weekly "Line management" is asked once), earliest first. */
-function waitingForTeacher(
-  items: readonly WorkItem[],
-): Pick<StoredLedger, "unconfirmed" | "unconfirmedCount"> {
-  const byTitle = new Map<string, WorkItem>();
-  for (const item of items) {
-    if (!needsConfirmation(item)) continue;
-    const seen = byTitle.get(item.title);
-    if (!seen || item.start < seen.start) byTitle.set(item.title, item);
-  }
-  const all = [...byTitle.values()].sort((a, b) => a.start - b.start);
-  return { unconfirmed: all.slice(0, 50), unconfirmedCount: all.length };
 }
 
 function breachesInWeekOf(findings: readonly Finding[], now: number): number {

@@ -76,3 +76,17 @@ export const CONFIRM_THRESHOLD = 0.7;
 export function needsConfirmation(item: Pick<WorkItem, "confirmed" | "confidence">): boolean {
   return !item.confirmed && (item.confidence ?? 0) < CONFIRM_THRESHOLD;
 }
+
+/**
+ * What the teacher is asked about: one item per distinct title among those needing confirmation, the
+ * earliest of each, earliest first (a weekly "Line management" is one question, not forty).
+ */
+export function questionsFor(items: Iterable<WorkItem>): WorkItem[] {
+  const byTitle = new Map<string, WorkItem>();
+  for (const item of items) {
+    if (!needsConfirmation(item)) continue;
+    const seen = byTitle.get(item.title);
+    if (!seen || item.start < seen.start) byTitle.set(item.title, item);
+  }
+  return [...byTitle.values()].sort((a, b) => a.start - b.start);
+}

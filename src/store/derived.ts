@@ -33,6 +33,13 @@ export interface PopupIndex {
   unconfirmedCount: number;
 }
 
+/** The week containing `now`, else the nearest end of the academic year. */
+export function weekIndexAt(weeks: PopupIndex["weeks"], now: number): number {
+  const found = weeks.findIndex((w) => now >= w.startInstant && now < w.endInstant);
+  if (found >= 0) return found;
+  return weeks.length > 0 && now >= weeks[weeks.length - 1]!.endInstant ? weeks.length - 1 : 0;
+}
+
 /** One week as the popup shows it. */
 export interface StoredWeek {
   view: WeekSummaryView;

@@ -4,7 +4,7 @@
  */
 import {
   SEND_OUTCOMES,
-  needsConfirmation,
+  questionsFor,
   type ClassificationRule,
   type CoverDecision,
   type SendOutcome,
@@ -40,35 +40,18 @@ export function itemsBetween(db: WithinHoursDB, start: number, end: number): Pro
 }
 
 /** Zero-length items (an event with no end) count where they stand. */
-function overlaps(item: WorkItem, start: number, end: number): boolean {
+export function overlaps(item: WorkItem, start: number, end: number): boolean {
   return item.start < end && (item.end > start || item.start >= start);
 }
 
-/**
- * What the teacher is asked about: one item per distinct title among the low-confidence, unconfirmed
- * items, earliest first (a weekly "Line management" is one question, not forty). IndexedDB cannot index
- * a boolean, so this walks the start index; fine for the thousands of items a year holds.
- */
+/** What the teacher is asked about (see questionsFor), at most `limit` of them. */
 export async function unconfirmedItems(db: WithinHoursDB, limit = 50): Promise<WorkItem[]> {
-  const seen = new Set<string>();
-  return guarded(() =>
-    db.items
-      .orderBy("start")
-      .filter((item) => {
-        if (!needsConfirmation(item) || seen.has(item.title)) return false;
-        seen.add(item.title);
-        return true;
-      })
-      .limit(limit)
-      .toArray(),
-  );
+  return questionsFor(await guarded(() => db.items.toArray())).slice(0, limit);
 }
 
 /** How many distinct titles are waiting for the teacher. */
 export async function countUnconfirmed(db: WithinHoursDB): Promise<number> {
-  const titles = new Set<string>();
-  await guarded(() => db.items.each((item) => void (needsConfirmation(item) && titles.add(item.title))));
-  return titles.size;
+  return questionsFor(await guarded(() => db.items.toArray())).length;
 }
 
 export function listSources(db: WithinHoursDB): Promise<Source[]> {

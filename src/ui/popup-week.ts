@@ -1,5 +1,5 @@
 /** Which week the popup shows. No Dexie here: the first paint uses it before Dexie has loaded. */
-import type { PopupIndex } from "../store/derived";
+import { weekIndexAt, type PopupIndex } from "../store/derived";
 
 /** `?week=YYYY-MM-DD` opens another week (tests, and links from the options page). */
 export function requestedWeek(): string | undefined {
@@ -10,11 +10,8 @@ export function requestedWeek(): string | undefined {
 /** The requested week, else the one containing now, else the nearest end of the academic year. */
 export function initialWeekIndex(weeks: PopupIndex["weeks"], now: number): number {
   const requested = requestedWeek();
-  const found = requested
-    ? weeks.findIndex((w) => w.start === requested)
-    : weeks.findIndex((w) => now >= w.startInstant && now < w.endInstant);
-  if (found >= 0) return found;
-  return weeks.length > 0 && now >= (weeks[weeks.length - 1]?.endInstant ?? 0) ? weeks.length - 1 : 0;
+  const found = requested ? weeks.findIndex((w) => w.start === requested) : -1;
+  return found >= 0 ? found : weekIndexAt(weeks, now);
 }
 
 /** The week `offset` weeks from the initial one, kept inside the academic year. */
