@@ -11,7 +11,13 @@ import path from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SendRecord } from "../src/model/records";
-import { launchWithExtension, servePage, type Launched, eveningZone } from "./harness";
+import {
+  evaluateInContentScript,
+  launchWithExtension,
+  servePage,
+  type Launched,
+  eveningZone,
+} from "./harness";
 
 const FIXTURES = path.resolve("e2e/fixtures");
 const GMAIL_2020 = "https://mail.google.com/mail/u/0/#inbox?compose=new";
@@ -61,6 +67,13 @@ async function pushPolicy(policy: unknown): Promise<void> {
         await c.tabs.sendMessage(tab.id, { type: "guard/policy-changed", policy: p }).catch(() => 0);
     }
   }, policy);
+}
+
+/** The guard starts listening for pushes once its page has loaded; wait for that, as a push would. */
+async function listening(page: Page): Promise<void> {
+  await expect
+    .poll(() => evaluateInContentScript<boolean>(browser, page, "chrome.runtime.onMessage.hasListeners()"))
+    .toBe(true);
 }
 
 function policyAround(now: number, over: Record<string, unknown> = {}) {
@@ -239,6 +252,7 @@ describe("send guard, newer Gmail DOM and Outlook", () => {
 describe("send guard, policy pushed by the background", () => {
   it("in hours: the site's Send handler runs exactly once and no dialog appears", async () => {
     const page = await open(GMAIL_2020);
+    await listening(page);
     await pushPolicy(policyAround(Date.now()));
     await gmailSend(page).click();
     await expect.poll(() => sentCount(page)).toBe(1);
@@ -250,6 +264,7 @@ describe("send guard, policy pushed by the background", () => {
 
   it("fails open: an error inside the guard lets the email go and is recorded", async () => {
     const page = await open(GMAIL_2020);
+    await listening(page);
     // A corrupt policy (windows is not a list) makes the decision throw.
     await pushPolicy(policyAround(Date.now(), { windows: 42 }));
     await gmailSend(page).click();

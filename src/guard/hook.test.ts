@@ -209,6 +209,63 @@ describe("Gmail (real 2020 compose DOM)", () => {
   });
 });
 
+describe("a send before the stored policy has been read", () => {
+  /** The policy is unknown until `read()` resolves the deps' ready(), as storage answers after load. */
+  function mountUnread(over: Partial<GuardDeps> = {}) {
+    let read!: () => void;
+    let fail!: (e: Error) => void;
+    const ready = new Promise<void>((resolve, reject) => {
+      read = resolve;
+      fail = reject;
+    });
+    let known = false;
+    void ready.then(() => (known = true)).catch(() => undefined);
+    const harness = mount(GMAIL_2020, gmail, {
+      policy: () => (known ? harness.policy : null),
+      ready: () => ready,
+      ...over,
+    });
+    return { harness, read, fail };
+  }
+  const flush = () => new Promise((r) => setTimeout(r, 0));
+
+  it("in hours: held, then the site's Send runs exactly once when the policy arrives", async () => {
+    const u = mountUnread();
+    h = u.harness;
+    h.now = BASE + 10 * H;
+    sendButton().click();
+    sendButton().click(); // a second press while waiting is held, not sent twice
+    expect(h.sends).toBe(0);
+    u.read();
+    await flush();
+    expect(h.sends).toBe(1);
+    expect(dialogRoot()).toBeNull();
+    expect(h.records).toEqual(["in-hours"]);
+  });
+
+  it("out of hours: held, then the dialog asks", async () => {
+    const u = mountUnread();
+    h = u.harness;
+    sendButton().click();
+    u.read();
+    await flush();
+    expect(h.sends).toBe(0);
+    expect(dialogRoot()).not.toBeNull();
+    button("Send now").click();
+    expect(h.sends).toBe(1);
+  });
+
+  it("if the policy cannot be read, the held send goes through (fail open)", async () => {
+    const u = mountUnread();
+    h = u.harness;
+    sendButton().click();
+    u.fail(new Error("storage gone"));
+    await flush();
+    expect(h.sends).toBe(1);
+    expect(h.records).toEqual(["guard-error"]);
+  });
+});
+
 describe("fail open", () => {
   it("an error while deciding lets the send through and is recorded", () => {
     h = mount(GMAIL_2020, gmail, {

@@ -5,15 +5,18 @@
  * opens later are guarded without watching the DOM. Any error lets the send through (fail open).
  */
 import type { SendOutcome } from "../model/records";
-import { decideSend, startOfTomorrow, type AllowReason, type SendPolicy } from "./decide";
+import { decideSend, defaultPolicy, startOfTomorrow, type AllowReason, type SendPolicy } from "./decide";
 import { HOST_TAG, openDialog, type GuardChoice, type GuardDialog } from "./dialog";
+import { whenIdleAfterLoad } from "./idle";
 import { pressElement, type SiteAdapter } from "./sites";
 import { guardClock, scheduleHelp, warningText, whenText, type GuardClock } from "./text";
 
 export interface GuardDeps {
   adapter: SiteAdapter;
-  /** The policy to decide with, already carrying any snooze. */
-  policy(): SendPolicy;
+  /** The policy to decide with, already carrying any snooze; null while the stored one is being read. */
+  policy(): SendPolicy | null;
+  /** Settles once policy() has an answer; a send made before then is held until it does. */
+  ready?(): Promise<void>;
   now(): number;
   record(outcome: SendOutcome, at: number): void;
   snooze(until: number): void;
@@ -34,7 +37,10 @@ const ALLOWED_OUTCOME: Record<AllowReason, SendOutcome | null> = {
 export function installGuard(win: Window, deps: GuardDeps): () => void {
   const { adapter } = deps;
   const doc = win.document;
-  const clock = deps.clock ?? guardClock();
+  // Built on the first warning, not at document_start: a fresh renderer's first Intl formatters load
+  // locale and zone data, which would otherwise slow every Gmail page load.
+  let clock = deps.clock;
+  const clockNow = () => (clock ??= guardClock());
   let dialog: GuardDialog | null = null;
   // The one Send the guard itself is pressing after "Send now" (or after an error): let it through.
   let bypass: Element | null = null;
@@ -53,27 +59,62 @@ export function installGuard(win: Window, deps: GuardDeps): () => void {
     e.stopImmediatePropagation();
   };
 
+  let waiting = false;
+
   const intercept = (e: Event, send: Element, compose: Element) => {
-    if (dialog) {
-      // A second Send while the teacher is deciding: hold it, the dialog already asks.
+    if (dialog || waiting) {
+      // A second Send while the first is being decided: hold it, the first one already asks.
       stop(e);
       return;
     }
-    let stopped = false;
+    let known: boolean;
     try {
-      const policy = deps.policy();
+      known = deps.policy() !== null;
+    } catch {
+      failOpen(null);
+      return;
+    }
+    if (known) {
+      decide(send, compose, e);
+      return;
+    }
+    // Sent before the stored policy was read (the page has only just loaded): hold it and decide when
+    // it has been, a few milliseconds later. Settled or failed, the send is never lost.
+    stop(e);
+    waiting = true;
+    (deps.ready?.() ?? Promise.resolve()).then(
+      () => {
+        waiting = false;
+        decide(send, compose, null);
+      },
+      () => {
+        waiting = false;
+        failOpen(send);
+      },
+    );
+  };
+
+  /** Decide one send; `e` is the event still in flight, or null when the send is already held. */
+  const decide = (send: Element, compose: Element, e: Event | null) => {
+    let stopped = e === null;
+    try {
       const now = deps.now();
+      const policy = deps.policy() ?? defaultPolicy(now);
       const recipients = policy.exceptions.length > 0 ? adapter.recipients(compose) : undefined;
       const decision = decideSend(policy, now, recipients);
       if (decision.action === "allow") {
         const outcome = ALLOWED_OUTCOME[decision.reason];
         if (outcome) deps.record(outcome, now);
+        if (stopped) {
+          stopped = false;
+          releaseSend(send);
+        }
         return;
       }
-      stop(e);
+      if (e) stop(e);
       stopped = true;
       const returnFocus = doc.activeElement as HTMLElement | null;
-      const schedule = decision.nextStart === null ? null : whenText(decision.nextStart, now, clock);
+      const schedule = decision.nextStart === null ? null : whenText(decision.nextStart, now, clockNow());
       const finish = () => {
         dialog?.close();
         dialog = null;
@@ -103,7 +144,7 @@ export function installGuard(win: Window, deps: GuardDeps): () => void {
         }
       };
       dialog = openDialog(doc, {
-        message: warningText(decision, policy, now, clock),
+        message: warningText(decision, policy, now, clockNow()),
         scheduleLabel: schedule && `Schedule for ${schedule}`,
         onChoice: (choice, snooze) => {
           try {
@@ -157,7 +198,9 @@ export function installGuard(win: Window, deps: GuardDeps): () => void {
 
   win.addEventListener("click", onClick, true);
   win.addEventListener("keydown", onKeydown, true);
+  const cancelWarm = whenIdleAfterLoad(win, () => void clockNow());
   return () => {
+    cancelWarm();
     win.removeEventListener("click", onClick, true);
     win.removeEventListener("keydown", onKeydown, true);
     dialog?.close();

@@ -14,7 +14,7 @@ interface RuntimeLike {
 }
 
 interface StorageAreaLike {
-  get(key: string): Promise<Record<string, unknown>>;
+  get(keys: string[]): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
 }
 
@@ -43,9 +43,10 @@ export function onMessage(listener: (message: unknown) => void): () => void {
   return () => runtime.onMessage.removeListener(listener);
 }
 
-export async function getLocal(key: string): Promise<unknown> {
+/** Read several keys in one trip; missing keys are absent from the result. */
+export async function getLocal(keys: string[]): Promise<Record<string, unknown>> {
   const local = api()?.storage?.local;
-  return local ? (await local.get(key))[key] : undefined;
+  return local ? await local.get(keys) : {};
 }
 
 export async function setLocal(key: string, value: unknown): Promise<void> {
