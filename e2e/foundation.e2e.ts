@@ -40,6 +40,17 @@ describe("foundation in Chromium", () => {
   it("shows seeded items in the popup, and new ones live", async () => {
     const items = demoWeekItems("2026-11-23", "Europe/London");
     expect((await sendFromPage<Reply>(options, { type: "items/put", items })).ok).toBe(true);
+    // The popup's first paint reads one value from storage.local: the index and the weeks around now.
+    const mirror = await options.evaluate(async () => {
+      type Local = { get(k: string): Promise<Record<string, unknown>> };
+      const c = (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome;
+      const value = (await c.storage.local.get("popup.firstPaint"))["popup.firstPaint"] as
+        { weeks: Record<string, unknown>; popup: { weeks: unknown[] } } | undefined;
+      return { weeks: Object.keys(value?.weeks ?? {}).length, indexWeeks: value?.popup.weeks.length ?? 0 };
+    });
+    expect(mirror.weeks).toBeGreaterThan(0);
+    expect(mirror.weeks).toBeLessThanOrEqual(9);
+    expect(mirror.indexWeeks).toBeGreaterThan(40);
     const popup = await browser.openExtensionPage("popup.html?week=2026-11-23");
     await expect.poll(() => popup.locator("#items-heading").textContent()).toContain(`(${items.length})`);
     await expect.poll(() => popup.getByText("9X1 Ma").count()).toBeGreaterThan(0);

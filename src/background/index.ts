@@ -15,12 +15,12 @@ import {
   onStartup,
   pushToTabs,
   setBadge,
-  removeLocalStorage,
   setLocalStorage,
   storageManager,
 } from "../platform/extension";
 import { MAIL_TAB_PATTERNS } from "./mail-hosts";
 import { POLICY_STORAGE_KEY } from "../guard/decide";
+import { POPUP_MIRROR_KEY } from "../store/derived";
 import { createHandlers, refreshAllFeeds } from "./handlers";
 import { routeMessage } from "./router";
 import { popupMirror, recomputeDerived, type Derived } from "./services";
@@ -38,10 +38,10 @@ async function afterChange(derived: Derived): Promise<void> {
   // The popup paints from storage.local (a cheap read in a page that has just opened), then goes live on
   // Dexie.
   const mirror = popupMirror(derived.popupRows, Date.now());
-  await Promise.all([
-    setLocalStorage({ [POLICY_STORAGE_KEY]: derived.policy, ...mirror.set }),
-    removeLocalStorage(mirror.remove),
-  ]);
+  await setLocalStorage({
+    [POLICY_STORAGE_KEY]: derived.policy,
+    ...(mirror ? { [POPUP_MIRROR_KEY]: mirror } : {}),
+  });
   await pushToTabs(MAIL_TAB_PATTERNS, { type: "guard/policy-changed", policy: derived.policy });
   const count = derived.breachesThisWeek;
   await setBadge(count > 0 ? String(count) : "", "#b3261e");

@@ -14,17 +14,17 @@ const rows = [
 ];
 
 describe("popupMirror", () => {
-  it("mirrors the index and four weeks either side of now, and removes the rest", () => {
-    const { set, remove } = popupMirror(rows, 10 * WEEK + 1);
-    expect(Object.keys(set).sort()).toEqual(
-      [POPUP_KEY, ...[6, 7, 8, 9, 10, 11, 12, 13, 14].map((i) => weekKey(weeks[i]!.start))].sort(),
+  it("holds the index and four weeks either side of now, in one value", () => {
+    const mirror = popupMirror(rows, 10 * WEEK + 1)!;
+    expect(mirror.popup).toEqual({ weeks });
+    expect(Object.keys(mirror.weeks).sort()).toEqual(
+      [6, 7, 8, 9, 10, 11, 12, 13, 14].map((i) => weeks[i]!.start),
     );
-    expect(remove).toHaveLength(20 - 9);
-    expect(remove).not.toContain(weekKey("w10"));
+    expect(mirror.weeks["w10"]).toEqual({ week: "w10" });
   });
 
   it("keeps the last weeks after the year has ended, and nothing without an index", () => {
-    expect(Object.keys(popupMirror(rows, 100 * WEEK).set)).toContain(weekKey("w19"));
-    expect(popupMirror(rows.slice(1), 0)).toEqual({ set: {}, remove: [] });
+    expect(Object.keys(popupMirror(rows, 100 * WEEK)!.weeks)).toContain("w19");
+    expect(popupMirror(rows.slice(1), 0)).toBeNull();
   });
 });

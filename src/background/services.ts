@@ -16,9 +16,10 @@ import {
   WEEK_KEY_PREFIX,
   derivedRows,
   weekIndexAt,
-  weekKey,
   type PopupIndex,
+  type PopupMirror,
   type StoredLedger,
+  type StoredWeek,
 } from "../store/derived";
 import { getProfile, itemsBetween } from "../store/repo";
 import { overlaps } from "../store/queries";
@@ -95,31 +96,28 @@ export async function recomputeDerived(
 const MIRRORED_WEEKS = 4;
 
 /**
- * What to mirror into storage.local for the popup's first paint: its index and the weeks around now
- * (writing all 53 weeks there took about 0.4 s after every import); mirrored weeks now outside that
- * span are removed, so a stale copy is never painted.
+ * What to mirror into storage.local for the popup's first paint, as one value so the popup reads it in one
+ * trip: its index and the weeks around now (all 53 weeks took about 0.4 s to write after every import).
  */
 export function popupMirror(
   rows: readonly { key: string; value: unknown }[],
   now: number,
-): { set: Record<string, unknown>; remove: string[] } {
-  const index = rows.find((row) => row.key === POPUP_KEY)?.value as PopupIndex | undefined;
-  if (!index) return { set: {}, remove: [] };
-  const weeks = index.weeks;
-  const current = weekIndexAt(weeks, now);
+): PopupMirror | null {
+  const popup = rows.find((row) => row.key === POPUP_KEY)?.value as PopupIndex | undefined;
+  if (!popup) return null;
+  const current = weekIndexAt(popup.weeks, now);
   const keep = new Set(
-    weeks
+    popup.weeks
       .slice(Math.max(0, current - MIRRORED_WEEKS), current + MIRRORED_WEEKS + 1)
-      .map((w) => weekKey(w.start)),
+      .map((w) => w.start),
   );
-  const set: Record<string, unknown> = { [POPUP_KEY]: index };
-  const remove: string[] = [];
+  const weeks: Record<string, StoredWeek> = {};
   for (const row of rows) {
     if (!row.key.startsWith(WEEK_KEY_PREFIX)) continue;
-    if (keep.has(row.key)) set[row.key] = row.value;
-    else remove.push(row.key);
+    const start = row.key.slice(WEEK_KEY_PREFIX.length);
+    if (keep.has(start)) weeks[start] = row.value as StoredWeek;
   }
-  return { set, remove };
+  return { popup, weeks };
 }
 
 async function withFresh(

@@ -63,10 +63,6 @@ export function setLocalStorage(items: Record<string, unknown>): Promise<void> {
   return browser.storage.local.set(items);
 }
 
-export function removeLocalStorage(keys: string[]): Promise<void> {
-  return keys.length > 0 ? browser.storage.local.remove(keys) : Promise.resolve();
-}
-
 export async function getLocalStorage<T>(key: string): Promise<T | undefined> {
   return (await browser.storage.local.get(key))[key] as T | undefined;
 }

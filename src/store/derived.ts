@@ -13,6 +13,8 @@ export const POLICY_KEY = "sendPolicy";
 export const POPUP_KEY = "popup";
 export const WEEK_KEY_PREFIX = "week:";
 export const weekKey = (weekStart: string): string => `${WEEK_KEY_PREFIX}${weekStart}`;
+/** The storage.local key of the popup's first-paint copy: its index and the weeks around now, one value. */
+export const POPUP_MIRROR_KEY = "popup.firstPaint";
 
 export interface StoredLedger {
   computedAt: number;
@@ -38,6 +40,13 @@ export function weekIndexAt(weeks: PopupIndex["weeks"], now: number): number {
   const found = weeks.findIndex((w) => now >= w.startInstant && now < w.endInstant);
   if (found >= 0) return found;
   return weeks.length > 0 && now >= weeks[weeks.length - 1]!.endInstant ? weeks.length - 1 : 0;
+}
+
+/** What the popup paints first from, read in one trip (storage.local, `POPUP_MIRROR_KEY`). */
+export interface PopupMirror {
+  popup: PopupIndex;
+  /** Stored weeks by their start date. */
+  weeks: Record<string, StoredWeek>;
 }
 
 /** One week as the popup shows it. */

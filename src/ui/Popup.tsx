@@ -1,4 +1,4 @@
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useState } from "preact/hooks";
 import type { WorkItem } from "../model";
 import { readFirstRows, type FirstRows } from "../store/first-read";
 import { openOptionsPage } from "../platform/extension";
@@ -10,9 +10,9 @@ import { KIND_LABEL, dateText, dayText, timeText } from "./format";
 import "./styles.css";
 
 /*
- * The popup paints from two small rows the background derived (src/store/derived.ts), read straight from
- * IndexedDB as soon as the script runs; Dexie then loads (src/ui/popup-live.ts) and keeps the week live,
- * with its items and sends. No rules engine or date library here, so it opens fast.
+ * The popup paints from one small value the background derived (src/store/derived.ts) and mirrored into
+ * storage.local, read as soon as the script runs; Dexie then loads (src/ui/popup-live.ts) and keeps the
+ * week live, with its items and sends. No rules engine or date library here, so it opens fast.
  */
 const firstRead = readFirstRows((popup) => popup.weeks[initialWeekIndex(popup.weeks, Date.now())]?.start);
 
@@ -47,9 +47,10 @@ export function Popup() {
   const { items, sends } = live ?? {};
   const zone = popup?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-  useEffect(() => {
+  // A layout effect runs as soon as the week is in the DOM (Preact runs plain effects a frame later), so
+  // the frame requested here is the one that paints it: mark that for the bench and tests, then go live.
+  useLayoutEffect(() => {
     if (!first || painted) return;
-    // The week is on screen: mark it for the bench (first paint) and for tests, then go live.
     requestAnimationFrame(() => {
       performance.mark("wh-week-painted");
       document.body.dataset.ready = "true";
