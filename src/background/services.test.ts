@@ -1,6 +1,9 @@
+import "fake-indexeddb/auto";
 import { describe, expect, it } from "vitest";
 import { POPUP_KEY, weekKey } from "../store/derived";
-import { popupMirror } from "./services";
+import { putItems } from "../store/repo";
+import { DAY, HOUR, MONDAY, freshDb, item } from "../store/testing";
+import { popupMirror, recomputeDerived } from "./services";
 
 const WEEK = 7 * 86_400_000;
 const weeks = Array.from({ length: 20 }, (_, i) => ({
@@ -26,5 +29,22 @@ describe("popupMirror", () => {
   it("keeps the last weeks after the year has ended, and nothing without an index", () => {
     expect(Object.keys(popupMirror(rows, 100 * WEEK)!.weeks)).toContain("w19");
     expect(popupMirror(rows.slice(1), 0)).toBeNull();
+  });
+});
+
+describe("recomputeDerived after an import", () => {
+  it("counts every other source's items with the fresh ones, as a full read would", async () => {
+    const db = freshDb();
+    const rows = [
+      item({ id: "a:1", source: "a", start: MONDAY, end: MONDAY + HOUR }),
+      item({ id: "m:1", source: "m", start: MONDAY + 2 * HOUR, end: MONDAY + 3 * HOUR }),
+      item({ id: "z:1", source: "z", start: MONDAY + DAY, end: MONDAY + DAY + HOUR }),
+    ];
+    await putItems(db, rows);
+    const now = MONDAY + 2 * DAY;
+    const full = await recomputeDerived(db, now);
+    const fresh = await recomputeDerived(db, now, { source: "m", items: [rows[1]!] });
+    expect(fresh.ledger.evaluation).toEqual(full.ledger.evaluation);
+    expect(full.ledger.evaluation.year.directedMinutes).toBe(180);
   });
 });
