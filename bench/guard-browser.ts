@@ -88,6 +88,40 @@ async function loadTimes(ctx: BrowserContext): Promise<number> {
   return ms;
 }
 
+interface TraceEvent {
+  name: string;
+  ph: string;
+  dur?: number;
+  args?: { data?: { url?: string }; fileName?: string };
+}
+
+/**
+ * What the page's main thread spends on the guard during one load, from Chromium's own trace: the whole
+ * injection (Chromium building the content-script world, then our script), and our script's compile and
+ * run within it. Steadier than load-time medians, which swing by several ms on a 2-core machine.
+ */
+async function injectionCost(ctx: BrowserContext): Promise<{ inject: number; ours: number }> {
+  const page = await ctx.newPage();
+  const session = await ctx.newCDPSession(page);
+  const events: TraceEvent[] = [];
+  session.on("Tracing.dataCollected", (e) => events.push(...(e.value as unknown as TraceEvent[])));
+  const complete = new Promise((resolve) => session.once("Tracing.tracingComplete", resolve));
+  await session.send("Tracing.start", { traceConfig: { includedCategories: ["extensions", "v8"] } });
+  await page.goto(URL, { waitUntil: "load" });
+  await session.send("Tracing.end");
+  await complete;
+  await page.close();
+  const ms = (list: TraceEvent[]) => list.reduce((sum, e) => sum + (e.dur ?? 0), 0) / 1000;
+  const ourScript = (e: TraceEvent) =>
+    (e.args?.data?.url ?? e.args?.fileName ?? "").startsWith("chrome-extension://");
+  return {
+    inject: ms(events.filter((e) => e.ph === "X" && e.name === "ScriptInjection::InjectJs")),
+    ours: ms(
+      events.filter((e) => e.ph === "X" && (e.name === "v8.compile" || e.name === "v8.run") && ourScript(e)),
+    ),
+  };
+}
+
 contentScriptSizes();
 
 const zone = eveningZone();
@@ -133,6 +167,11 @@ try {
   );
   console.log(
     `BENCH guard page-load overhead (compose fixture): median ${overhead.toFixed(2)} % (target <= 5 %)`,
+  );
+  const costs: { inject: number; ours: number }[] = [];
+  for (let i = 0; i < 11; i++) costs.push(await injectionCost(withExt.ctx));
+  console.log(
+    `  main thread per compose-page load, from Chromium's trace: injecting the guard ${median(costs.map((c) => c.inject)).toFixed(2)} ms, of which compiling and running our script ${median(costs.map((c) => c.ours)).toFixed(2)} ms`,
   );
 } finally {
   await withExt.close();
