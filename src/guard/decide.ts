@@ -100,7 +100,12 @@ export function defaultPolicy(now: number): SendPolicy {
 export function isSendPolicy(value: unknown): value is SendPolicy {
   if (typeof value !== "object" || value === null) return false;
   const p = value as Partial<SendPolicy>;
-  return p.version === 1 && typeof p.validUntil === "number" && typeof p.enabled === "boolean";
+  return (
+    p.version === 1 &&
+    typeof p.computedAt === "number" &&
+    typeof p.validUntil === "number" &&
+    typeof p.enabled === "boolean"
+  );
 }
 
 /** The start of the next local day, for "Don't ask again until tomorrow". */

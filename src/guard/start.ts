@@ -26,8 +26,9 @@ export function startGuard(adapter: SiteAdapter, win: Window = window): () => vo
   let connecting: Promise<void> | null = null;
   let stopListening = () => undefined as void;
 
+  // The newest policy wins: a push can arrive before the stored copy has been read.
   const accept = (policy: unknown) => {
-    if (isSendPolicy(policy)) held = policy;
+    if (isSendPolicy(policy) && (!held || policy.computedAt >= held.computedAt)) held = policy;
   };
   const fetchPolicy = () =>
     sendMessage<{ ok: boolean; policy?: unknown }>({ type: "guard/get-policy" })
