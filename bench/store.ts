@@ -1,6 +1,8 @@
 /**
  * Store benchmarks in real Chromium (Debian's /usr/bin/chromium): the store code is bundled with esbuild
  * and run in an ordinary http page, so the numbers are IndexedDB's, without the extension's messaging.
+ * That page is off the record (IndexedDB in memory): the extension's own store is on disk, and 11,000 puts
+ * there take about 1.6 times as long (bench/import-browser.ts and bench/foundation.ts time that path).
  * Only the bulk insert target comes from the issue; the others are this module's own budgets.
  */
 import { createServer } from "node:http";
