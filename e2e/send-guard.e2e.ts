@@ -23,6 +23,8 @@ const FIXTURES = path.resolve("e2e/fixtures");
 const GMAIL_2020 = "https://mail.google.com/mail/u/0/#inbox?compose=new";
 const GMAIL_2024 = "https://mail.google.com/mail/u/1/#inbox";
 const OUTLOOK = "https://outlook.office.com/mail/";
+/** The 2020 compose page with an image that never arrives, so the page never finishes loading. */
+const GMAIL_STILL_LOADING = "https://mail.google.com/mail/u/2/#inbox?compose=new";
 
 let browser: Launched;
 let zone: string;
@@ -36,6 +38,13 @@ beforeAll(async () => {
   await servePage(browser.ctx, "https://mail.google.com/mail/u/1/**", {
     file: path.join(FIXTURES, "gmail/compose-2024.html"),
   });
+  const compose = readFileSync(path.join(FIXTURES, "gmail/compose-2020.html"), "utf8");
+  await servePage(
+    browser.ctx,
+    "https://mail.google.com/mail/u/2/**",
+    compose.replace("</body>", '<img src="https://mail.google.com/never.gif" alt=""></body>'),
+  );
+  await browser.ctx.route("https://mail.google.com/never.gif", () => undefined); // never answered
   await servePage(browser.ctx, "https://outlook.office.com/**", {
     file: path.join(FIXTURES, "outlook/compose.html"),
   });
@@ -246,6 +255,58 @@ describe("send guard, newer Gmail DOM and Outlook", () => {
     await expect.poll(() => sentCount(page)).toBe(1);
     await popup.close();
     await page.close();
+  });
+});
+
+describe("send guard, a Send pressed while the page is still loading", () => {
+  // The guard reads its policy only once the page has loaded; this page never does, so the click below
+  // always comes first and is held until the stored policy has been read.
+  type Local = { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> };
+  type WithStorage = { chrome: { storage: { local: Local } } };
+  const storedPolicy = () =>
+    browser.serviceWorker.evaluate(async () => {
+      const { local } = (globalThis as unknown as WithStorage).chrome.storage;
+      return (await local.get("guard.policy"))["guard.policy"];
+    });
+  const storePolicy = (policy: unknown) =>
+    browser.serviceWorker.evaluate(async (p) => {
+      await (globalThis as unknown as WithStorage).chrome.storage.local.set({ "guard.policy": p });
+    }, policy);
+
+  async function openStillLoading(): Promise<Page> {
+    const page = await browser.ctx.newPage();
+    await page.goto(GMAIL_STILL_LOADING, { waitUntil: "domcontentloaded" });
+    expect(await page.evaluate(() => document.readyState)).not.toBe("complete");
+    return page;
+  }
+
+  it("out of hours: held, then the dialog asks; Send now sends once", async () => {
+    const page = await openStillLoading();
+    await gmailSend(page).click();
+    const dialog = dialogOf(page);
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect(await sentCount(page)).toBe(0);
+    await dialog.getByRole("button", { name: "Send now" }).click();
+    await expect.poll(() => sentCount(page)).toBe(1);
+    await settle(page);
+    expect(await sentCount(page)).toBe(1);
+    await page.close();
+  });
+
+  it("in hours by the stored policy: held, then the site's Send runs exactly once", async () => {
+    const saved = await storedPolicy();
+    await storePolicy(policyAround(Date.now()));
+    try {
+      const page = await openStillLoading();
+      await gmailSend(page).click();
+      await expect.poll(() => sentCount(page)).toBe(1);
+      await settle(page);
+      expect(await sentCount(page)).toBe(1);
+      expect(await dialogOf(page).count()).toBe(0);
+      await page.close();
+    } finally {
+      await storePolicy(saved);
+    }
   });
 });
 
