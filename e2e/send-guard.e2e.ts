@@ -4,7 +4,8 @@
  *
  * The browser runs in a zone where it is evening now, so the background's policy for a new profile
  * (Monday to Friday 08:00–17:00) holds every send. In-hours and fail-open cases replace the policy with
- * the same push the background sends when the calendar changes (`guard/policy-changed`).
+ * the same push the background sends when the calendar changes (`guard/policy-changed`), or, for a page
+ * that is still loading, the copy in storage.local the guard reads first.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
