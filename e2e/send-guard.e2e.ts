@@ -129,6 +129,13 @@ async function sendLog(): Promise<SendRecord[]> {
 /** Nothing more happens: give a late second send the chance to show itself. */
 const settle = (page: Page) => page.waitForTimeout(300);
 
+/** The site's own Send ran, and once only. */
+async function sentExactlyOnce(page: Page): Promise<void> {
+  await expect.poll(() => sentCount(page)).toBe(1);
+  await settle(page);
+  expect(await sentCount(page)).toBe(1);
+}
+
 describe("send guard, Gmail (the real 2020 compose DOM)", () => {
   it("the served page holds the shared fixture byte for byte", () => {
     const original = readFileSync(path.resolve("../shared/fixtures/gmail/compose-dialog-2020.html"), "utf8");
@@ -157,9 +164,7 @@ describe("send guard, Gmail (the real 2020 compose DOM)", () => {
     const page = await open(GMAIL_2020);
     await gmailSend(page).click();
     await dialogOf(page).getByRole("button", { name: "Send now" }).click();
-    await expect.poll(() => sentCount(page)).toBe(1);
-    await settle(page);
-    expect(await sentCount(page)).toBe(1);
+    await sentExactlyOnce(page);
     expect(await status(page).textContent()).toBe("Message sent.");
     await page.close();
   });
@@ -180,9 +185,7 @@ describe("send guard, Gmail (the real 2020 compose DOM)", () => {
     // Focus starts on "Schedule for …"; one Tab reaches "Send now", and focus never leaves the dialog.
     await page.keyboard.press("Tab");
     await page.keyboard.press("Enter");
-    await expect.poll(() => sentCount(page)).toBe(1);
-    await settle(page);
-    expect(await sentCount(page)).toBe(1);
+    await sentExactlyOnce(page);
     await page.close();
   });
 
@@ -235,9 +238,7 @@ describe("send guard, newer Gmail DOM and Outlook", () => {
     expect(await dialogOf(page).count()).toBe(0);
     await page.locator(".compose").first().getByRole("button", { name: /Send/ }).first().click();
     await dialogOf(page).getByRole("button", { name: "Send now" }).click();
-    await expect.poll(() => sentCount(page)).toBe(1);
-    await settle(page);
-    expect(await sentCount(page)).toBe(1);
+    await sentExactlyOnce(page);
     await page.close();
   });
 
@@ -288,9 +289,7 @@ describe("send guard, a Send pressed while the page is still loading", () => {
     await expect.poll(() => dialog.isVisible()).toBe(true);
     expect(await sentCount(page)).toBe(0);
     await dialog.getByRole("button", { name: "Send now" }).click();
-    await expect.poll(() => sentCount(page)).toBe(1);
-    await settle(page);
-    expect(await sentCount(page)).toBe(1);
+    await sentExactlyOnce(page);
     await page.close();
   });
 
@@ -300,9 +299,7 @@ describe("send guard, a Send pressed while the page is still loading", () => {
     try {
       const page = await openStillLoading();
       await gmailSend(page).click();
-      await expect.poll(() => sentCount(page)).toBe(1);
-      await settle(page);
-      expect(await sentCount(page)).toBe(1);
+      await sentExactlyOnce(page);
       expect(await dialogOf(page).count()).toBe(0);
       await page.close();
     } finally {
@@ -317,9 +314,7 @@ describe("send guard, policy pushed by the background", () => {
     await listening(page);
     await pushPolicy(policyAround(Date.now()));
     await gmailSend(page).click();
-    await expect.poll(() => sentCount(page)).toBe(1);
-    await settle(page);
-    expect(await sentCount(page)).toBe(1);
+    await sentExactlyOnce(page);
     expect(await dialogOf(page).count()).toBe(0);
     await page.close();
   });
