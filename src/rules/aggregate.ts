@@ -39,26 +39,14 @@ export function aggregateWeek(
   const isScotland = regime.jurisdiction === "scotland";
   const collegiateParams = isScotland ? p("sco.collegiate") : undefined;
 
-  const ledger: WeekLedger = {
-    start: week.start,
+  const ledger = emptyWeekLedger(week.start, {
     startInstant: first.start,
     endInstant: last.end,
     cycle: week.cycle,
-    directedMinutes: 0,
-    teachingMinutes: 0,
-    contactMinutes: 0,
     contactMaxMinutes: contactLimit?.minutes ?? null,
     contactMaxRule: contactLimit?.rule ?? null,
-    ppaMinutes: 0,
-    coverCount: 0,
-    coverMinutes: 0,
-    meetingCount: 0,
-    eveningCount: 0,
-    workMinutes: 0,
     weeklyLimitMinutes: regime.weeklyLimit(profile, p),
-    directedDays: 0,
-    collegiateMinutes: {},
-  };
+  });
 
   const days: DayAgg[] = [];
   const ranges: [number, number, number][] = [];
@@ -127,4 +115,29 @@ export function aggregateWeek(
     }
   }
   return { week, items, days, ledger, findings: [] };
+}
+
+/** A week with nothing counted yet: every count zero, no span and no limits unless given. */
+export function emptyWeekLedger(start: string, given: Partial<WeekLedger> = {}): WeekLedger {
+  return {
+    start,
+    startInstant: 0,
+    endInstant: 0,
+    cycle: 0,
+    directedMinutes: 0,
+    teachingMinutes: 0,
+    contactMinutes: 0,
+    contactMaxMinutes: null,
+    contactMaxRule: null,
+    ppaMinutes: 0,
+    coverCount: 0,
+    coverMinutes: 0,
+    meetingCount: 0,
+    eveningCount: 0,
+    workMinutes: 0,
+    weeklyLimitMinutes: null,
+    directedDays: 0,
+    collegiateMinutes: {},
+    ...given,
+  };
 }

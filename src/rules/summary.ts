@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import { FORCE_LABEL, type Finding, type Force, type Profile } from "../model";
 import { calendarFor, weekIndexOf, type YearCalendar } from "../time";
+import { emptyWeekLedger } from "./aggregate";
 import { RULE_BY_ID, isActive, paramsFor, regimeFor, sourceFor } from "./catalogue";
 import type { Evaluation, WeekLedger, YearLedger } from "./types";
 import { formatMinutes, num } from "./util";
@@ -77,7 +78,7 @@ const SEVERITY = { breach: 0, warning: 1, info: 2 } as const;
 export function weekSummary(evaluation: Evaluation, weekStart: string, profile: Profile): WeekSummaryView {
   const cal = calendarFor(profile);
   const index = weekIndexOf(cal, weekStart);
-  const week: WeekLedger = evaluation.weeks[index] ?? emptyWeek(weekStart);
+  const week: WeekLedger = evaluation.weeks[index] ?? emptyWeekLedger(weekStart);
   const p = paramsFor(profile);
   const regime = regimeFor(profile);
   const unionOn = isActive(RULE_BY_ID.get("eng.meetings.weekly")!, profile, p);
@@ -230,28 +231,5 @@ export function yearSummary(year: YearLedger, profile: Profile): YearSummary {
     coverText: `${year.coverCount} cover${year.coverCount === 1 ? "" : "s"} this year`,
     source: c.source,
     forceLabel: c.forceLabel,
-  };
-}
-
-function emptyWeek(start: string): WeekLedger {
-  return {
-    start,
-    startInstant: 0,
-    endInstant: 0,
-    cycle: 0,
-    directedMinutes: 0,
-    teachingMinutes: 0,
-    contactMinutes: 0,
-    contactMaxMinutes: null,
-    contactMaxRule: null,
-    ppaMinutes: 0,
-    coverCount: 0,
-    coverMinutes: 0,
-    meetingCount: 0,
-    eveningCount: 0,
-    workMinutes: 0,
-    weeklyLimitMinutes: null,
-    directedDays: 0,
-    collegiateMinutes: {},
   };
 }
