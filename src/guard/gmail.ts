@@ -1,4 +1,4 @@
-import { emailsIn, pressElement, type SiteAdapter } from "./sites";
+import { emailsIn, pressElement, type SendSpot, type SiteAdapter } from "./sites";
 
 /**
  * Gmail (InboxSDK dom-driver/gmail): compose windows `div.AD` or `[role=dialog]`, inline replies inside the
@@ -6,11 +6,15 @@ import { emailsIn, pressElement, type SiteAdapter } from "./sites";
  * (`aria-haspopup=true`); schedule send `[selector="scheduledSend"]`; recipients in the classic
  * `textarea[name=to|cc|bcc]` or new-style chips `[role=option][data-hovercard-id]`.
  */
-export const gmail: SiteAdapter = {
+export const gmailSpot: SendSpot = {
   site: "gmail",
   send: ".IZ .Up div > div[role=button]:not([aria-haspopup=true])",
   composeOf: (el) => el.closest(".M9, div.AD, [role=dialog]"),
-  sendIn: (compose) => compose.querySelector(gmail.send),
+  sendIn: (compose) => compose.querySelector(gmailSpot.send),
+};
+
+export const gmail: SiteAdapter = {
+  ...gmailSpot,
   recipients: (compose) =>
     emailsIn(
       compose,
@@ -20,7 +24,7 @@ export const gmail: SiteAdapter = {
     const arrow = send.closest(".Up")?.querySelector("div[role=button][aria-haspopup=true]");
     if (!arrow) return false;
     pressElement(arrow);
-    const compose = gmail.composeOf(send);
+    const compose = gmailSpot.composeOf(send);
     const item =
       compose?.querySelector('[selector="scheduledSend"]') ??
       send.ownerDocument.querySelector('[selector="scheduledSend"]');

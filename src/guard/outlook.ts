@@ -1,4 +1,4 @@
-import { emailsIn, pressElement, type SiteAdapter } from "./sites";
+import { emailsIn, pressElement, type SendSpot, type SiteAdapter } from "./sites";
 
 /**
  * Outlook on the web (CH3COOOH/OutlookSendingSafety): Send is the primary half of a Fluent UI split button,
@@ -10,19 +10,23 @@ import { emailsIn, pressElement, type SiteAdapter } from "./sites";
  */
 const APP_LANDMARKS = "[role=banner], [role=navigation], [role=main], [role=complementary]";
 
-export const outlook: SiteAdapter = {
+export const outlookSpot: SendSpot = {
   site: "outlook",
   send: 'button[class*="fui-SplitButton__primaryActionButton"]',
   composeOf(el) {
     let node: Element | null = el;
     for (let depth = 0; node && depth < 20; depth++, node = node.parentElement) {
-      if (node.querySelector(outlook.send) && node.querySelector('[contenteditable="true"]')) {
+      if (node.querySelector(outlookSpot.send) && node.querySelector('[contenteditable="true"]')) {
         return node.querySelector(APP_LANDMARKS) ? null : node;
       }
     }
     return null;
   },
-  sendIn: (compose) => compose.querySelector(outlook.send),
+  sendIn: (compose) => compose.querySelector(outlookSpot.send),
+};
+
+export const outlook: SiteAdapter = {
+  ...outlookSpot,
   recipients: (compose) =>
     emailsIn(
       compose,

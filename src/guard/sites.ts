@@ -6,7 +6,8 @@
 
 export type MailSite = "gmail" | "outlook";
 
-export interface SiteAdapter {
+/** What the watcher in the page from document_start needs: where a Send is, and the compose around it. */
+export interface SendSpot {
   site: MailSite;
   /** Send buttons (including Gmail's Send-and-archive). */
   send: string;
@@ -14,6 +15,10 @@ export interface SiteAdapter {
   composeOf(el: Element): Element | null;
   /** The Send button of a compose window. */
   sendIn(compose: Element): Element | null;
+}
+
+/** The rest, used by the guard once it is attached. */
+export interface SiteAdapter extends SendSpot {
   /** Addresses in the compose's recipient fields, read only in memory to match the teacher's exceptions. */
   recipients(compose: Element): string[];
   /** Open the site's own schedule-send next to this Send button; true when its picker was opened. */
