@@ -1,11 +1,12 @@
 import type { PlasmoCSConfig } from "plasmo";
-import { gmail } from "../src/guard/gmail";
-import { startGuard } from "../src/guard/start";
+import { gmailSpot } from "../src/guard/gmail";
+import { startWatch } from "../src/guard/watch";
 
-// Gmail composes (inline, dialog and pop-out) live in the top document, so no frames are needed.
+// Gmail composes (inline, dialog and pop-out) live in the top document, so no frames are needed. Only the
+// watcher runs from document_start; the background attaches the guard (attached/gmail-guard.ts) after load.
 export const config: PlasmoCSConfig = {
   matches: ["https://mail.google.com/*"],
   run_at: "document_start",
 };
 
-startGuard(gmail);
+startWatch(gmailSpot);

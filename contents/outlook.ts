@@ -1,7 +1,8 @@
 import type { PlasmoCSConfig } from "plasmo";
-import { outlook } from "../src/guard/outlook";
-import { startGuard } from "../src/guard/start";
+import { outlookSpot } from "../src/guard/outlook";
+import { startWatch } from "../src/guard/watch";
 
+// Only the watcher runs from document_start; the background attaches the guard (attached/outlook-guard.ts).
 // A popped-out Outlook compose starts as about:blank opened by the mail page: match_about_blank reaches it.
 // (Plasmo's type drops that key when it omits "js" from a union, so it is added back here.)
 export const config: PlasmoCSConfig & { match_about_blank: boolean } = {
@@ -11,4 +12,4 @@ export const config: PlasmoCSConfig & { match_about_blank: boolean } = {
   run_at: "document_start",
 };
 
-startGuard(outlook);
+startWatch(outlookSpot);

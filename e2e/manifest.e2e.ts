@@ -2,7 +2,7 @@
  * Checks the built manifests: an empty or partial build fails here, and the permission set is pinned so
  * any change to it is deliberate (update PINNED and say why in the commit).
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { MAIL_TAB_PATTERNS } from "../src/background/mail-hosts";
@@ -30,8 +30,11 @@ function load(target: string): { dir: string; manifest: Manifest } {
 
 /** The whole permission set. Changing it is a product decision: say why in the commit. */
 const PINNED = {
-  permissions: ["alarms", "storage", "unlimitedStorage"],
-  host_permissions: [] as string[],
+  // scripting: the background attaches the send guard to a mail page after it has loaded (src/guard/watch.ts).
+  permissions: ["alarms", "scripting", "storage", "unlimitedStorage"],
+  // The mail hosts only, which the content scripts name already (so the install prompt is unchanged):
+  // scripting.executeScript needs them granted, and tabs.query needs them to find mail tabs for pushes.
+  host_permissions: [...MAIL_TAB_PATTERNS],
   // Calendar feeds live on any school's or provider's host; each is requested on the teacher's click.
   optional_host_permissions: ["https://*/*"],
   content_script_hosts: [...MAIL_TAB_PATTERNS].sort(),
@@ -71,6 +74,16 @@ describe.each(["chrome-mv3-prod", "firefox-mv3-prod"])("%s manifest", (target) =
     expect(manifest.host_permissions ?? []).toEqual(PINNED.host_permissions);
     expect(manifest.optional_host_permissions ?? []).toEqual(PINNED.optional_host_permissions);
     expect(allContentScriptHosts(manifest)).toEqual(PINNED.content_script_hosts);
+  });
+
+  it("keeps the attached send guards out of the pages' reach (no web-accessible resources)", () => {
+    expect(manifest).not.toHaveProperty("web_accessible_resources");
+    const files = readdirSync(dir);
+    for (const site of ["gmail", "outlook"]) {
+      const guard = files.find((f) => f.startsWith(`${site}-guard.`) && f.endsWith(".js"));
+      expect(guard, `${site} guard bundle`).toBeTruthy();
+      expect(readFileSync(path.join(dir, guard!)).length).toBeGreaterThan(1000);
+    }
   });
 });
 

@@ -12,9 +12,12 @@ import path from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SendRecord } from "../src/model/records";
+import type { Reply } from "../src/messages";
+import { SEND_GUARD_KEY } from "../src/guard/policy";
 import {
   evaluateInContentScript,
   launchWithExtension,
+  sendFromPage,
   servePage,
   type Launched,
   eveningZone,
@@ -309,6 +312,26 @@ describe("send guard, a Send pressed while the page is still loading", () => {
 });
 
 describe("send guard, policy pushed by the background", () => {
+  it("a setting saved in Within Hours reaches an open Gmail tab through the background's own push", async () => {
+    const page = await open(GMAIL_2020);
+    await listening(page);
+    const options = await browser.openExtensionPage("options.html");
+    const off = { overrides: { [SEND_GUARD_KEY]: { enabled: false } } };
+    // The save replies once the background has pushed the new policy to the mail tabs it finds.
+    expect((await sendFromPage<Reply>(options, { type: "profile/save", profile: off })).ok).toBe(true);
+    try {
+      // The guard is off now: the evening send goes straight through.
+      await gmailSend(page).click();
+      await sentExactlyOnce(page);
+      expect(await dialogOf(page).count()).toBe(0);
+    } finally {
+      const on = { overrides: { [SEND_GUARD_KEY]: { enabled: true } } };
+      expect((await sendFromPage<Reply>(options, { type: "profile/save", profile: on })).ok).toBe(true);
+      await options.close();
+      await page.close();
+    }
+  });
+
   it("in hours: the site's Send handler runs exactly once and no dialog appears", async () => {
     const page = await open(GMAIL_2020);
     await listening(page);

@@ -13,17 +13,20 @@ import { ITEM_KINDS } from "./model/item";
 import { partialProfileSchema, workItemSchema } from "./model/schema";
 
 const sendOutcome = z.enum(["in-hours", "warned", "sent-anyway", "scheduled", "cancelled", "guard-error"]);
+const mailSite = z.enum(["gmail", "outlook"]);
 const instant = z.number().int().min(0).max(8.64e15);
 
 export const requestSchemas = {
-  // CS→BG: the send guard asks for its policy and records outcomes (never content).
+  // CS→BG: the send watcher asks for the guard to be attached to its frame; the guard asks for its policy
+  // and records outcomes (never content).
+  "guard/attach": z.object({ type: z.literal("guard/attach"), site: mailSite }).strict(),
   "guard/get-policy": z.object({ type: z.literal("guard/get-policy") }).strict(),
   "guard/record-send": z
     .object({
       type: z.literal("guard/record-send"),
       at: instant,
       outcome: sendOutcome,
-      site: z.enum(["gmail", "outlook"]),
+      site: mailSite,
     })
     .strict(),
   // CS→BG: a cover request seen on a page; the engine's verdict comes back.
@@ -82,6 +85,7 @@ export type Request<T extends RequestType = RequestType> = z.infer<(typeof reque
 
 /** Requests a content script may send. Everything else needs an extension page. */
 export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>([
+  "guard/attach",
   "guard/get-policy",
   "guard/record-send",
   "cover/verdict",

@@ -30,14 +30,16 @@ function setup(responses: (() => Response)[]) {
     if (!next) throw new TypeError("network down");
     return next();
   }) as unknown as typeof fetch;
+  const attached: [number, number, string][] = [];
   const handlers = createHandlers({
     db: () => db,
     now: () => NOW,
     afterChange: async () => undefined,
     hasHostPermission: async (origin) => origin === "https://calendar.example.org/*",
+    attachGuard: async (tabId, frameId, site) => void attached.push([tabId, frameId, site]),
     fetchImpl,
   });
-  return { db, handlers, requests };
+  return { db, handlers, requests, attached };
 }
 
 describe("feeds through the handlers", () => {
@@ -115,5 +117,16 @@ describe("feeds through the handlers", () => {
       site: "gmail",
     });
     expect(await db.sendLog.toArray()).toEqual([{ id: 1, at: NOW, outcome: "warned", site: "gmail" }]);
+  });
+
+  it("attaches the send guard only into the frame that asked for it", async () => {
+    const { handlers, attached } = setup([]);
+    await handlers["guard/attach"]({ type: "guard/attach", site: "outlook" }, { tab: { id: 7 }, frameId: 3 });
+    expect(attached).toEqual([[7, 3, "outlook"]]);
+    // Not from a tab (an extension page, say): nothing to attach to.
+    await expect(handlers["guard/attach"]({ type: "guard/attach", site: "gmail" }, {})).rejects.toThrow(
+      /only to a mail tab/,
+    );
+    expect(attached).toHaveLength(1);
   });
 });

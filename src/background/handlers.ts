@@ -34,6 +34,7 @@ import {
 } from "./services";
 import { FeedError, feedOrigin, fetchFeed, normaliseFeedUrl } from "./feeds";
 import type { HandlerMap } from "./router";
+import type { MailSite } from "../guard/sites";
 
 export interface BackgroundDeps {
   db: () => WithinHoursDB;
@@ -41,6 +42,8 @@ export interface BackgroundDeps {
   /** After a change: push the new policy to mail tabs, update the badge. */
   afterChange: (derived: Awaited<ReturnType<typeof recomputeDerived>>) => Promise<void>;
   hasHostPermission: (origin: string) => Promise<boolean>;
+  /** Run the site's send guard script in one frame of a tab (scripting.executeScript). */
+  attachGuard: (tabId: number, frameId: number, site: MailSite) => Promise<void>;
   fetchImpl?: typeof fetch;
 }
 
@@ -106,6 +109,13 @@ export function createHandlers(deps: BackgroundDeps): HandlerMap {
   }
 
   return {
+    "guard/attach": async ({ site }, sender) => {
+      // Only into the frame that asked: its own watcher is waiting there for the guard.
+      const tabId = sender?.tab?.id;
+      if (tabId === undefined) throw new Error("Refused: the send guard is attached only to a mail tab.");
+      await deps.attachGuard(tabId, sender?.frameId ?? 0, site);
+      return {};
+    },
     "guard/get-policy": async () => {
       const policy = (await storedPolicy(deps.db())) ?? (await refresh()).policy;
       return { policy };

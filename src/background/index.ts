@@ -8,6 +8,7 @@ import { requestPersistence } from "../store/persist";
 import {
   alarms,
   extensionId,
+  executeScriptFile,
   extensionOrigin,
   hasHostPermission,
   onInstalled,
@@ -19,6 +20,8 @@ import {
   storageManager,
 } from "../platform/extension";
 import { MAIL_TAB_PATTERNS } from "./mail-hosts";
+import gmailGuardUrl from "url:~attached/gmail-guard.ts";
+import outlookGuardUrl from "url:~attached/outlook-guard.ts";
 import { POLICY_STORAGE_KEY } from "../guard/decide";
 import { POPUP_MIRROR_KEY } from "../store/derived";
 import { createHandlers, refreshAllFeeds } from "./handlers";
@@ -47,7 +50,20 @@ async function afterChange(derived: Derived): Promise<void> {
   await setBadge(count > 0 ? String(count) : "", "#b3261e");
 }
 
-const handlers = createHandlers({ db, now: Date.now, afterChange, hasHostPermission });
+// The send guards are bundled apart from the content scripts (Plasmo's url: import) and attached after the
+// mail page has loaded; see src/guard/watch.ts. Paths are relative to the extension's root.
+const GUARD_FILES = {
+  gmail: new URL(gmailGuardUrl).pathname,
+  outlook: new URL(outlookGuardUrl).pathname,
+} as const;
+
+const handlers = createHandlers({
+  db,
+  now: Date.now,
+  afterChange,
+  hasHostPermission,
+  attachGuard: (tabId, frameId, site) => executeScriptFile(tabId, frameId, GUARD_FILES[site]),
+});
 
 async function ensureAlarms(): Promise<void> {
   if (!(await alarms.get(FEEDS_ALARM)))

@@ -1,6 +1,7 @@
 /**
- * Mail sites whose tabs receive send-policy pushes. The content scripts' own `config.matches` must name
- * the same hosts (Plasmo reads those literals at build time); the manifest test checks they agree.
+ * Mail sites whose tabs receive send-policy pushes and the attached send guard. The content scripts' own
+ * `config.matches` and the manifest's `host_permissions` (package.json) must name the same hosts (Plasmo
+ * reads those literals at build time); the manifest test checks they agree.
  */
 export const MAIL_TAB_PATTERNS = [
   "https://mail.google.com/*",

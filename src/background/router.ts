@@ -10,6 +10,9 @@ import {
 export interface SenderInfo {
   id?: string;
   url?: string;
+  /** The tab and frame a content script wrote from (absent for extension pages). */
+  tab?: { id?: number };
+  frameId?: number;
 }
 
 export interface RouterIdentity {
@@ -18,7 +21,10 @@ export interface RouterIdentity {
   extensionOrigin: string;
 }
 
-export type Handler<T extends RequestType> = (request: Request<T>) => Promise<Record<string, unknown>>;
+export type Handler<T extends RequestType> = (
+  request: Request<T>,
+  sender?: SenderInfo,
+) => Promise<Record<string, unknown>>;
 export type HandlerMap = { [K in RequestType]: Handler<K> };
 
 /** Teacher-readable refusal reasons; a forged or malformed message changes nothing. */
@@ -59,7 +65,7 @@ export async function routeMessage(
   }
   try {
     const handler = handlers[type] as Handler<typeof type>;
-    const result = await handler(parsed.data as Request<typeof type>);
+    const result = await handler(parsed.data as Request<typeof type>, sender);
     return { ok: true, ...result };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };

@@ -4,6 +4,9 @@
  * pressed in it never reach the page (Gmail's shortcuts would otherwise act on them).
  */
 import { KEEP_EDITING, SEND_NOW, SNOOZE_LABEL, TITLE } from "./text";
+import { HOST_TAG } from "./watch";
+
+export { HOST_TAG };
 
 export type GuardChoice = "schedule" | "send" | "cancel";
 
@@ -20,8 +23,6 @@ export interface GuardDialog {
   explain(text: string, done: () => void): void;
   close(): void;
 }
-
-export const HOST_TAG = "within-hours-guard";
 
 const CSS = `
 :host { all: initial; }

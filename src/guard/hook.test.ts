@@ -10,6 +10,7 @@ import { gmail } from "./gmail";
 import { outlook } from "./outlook";
 import type { SiteAdapter } from "./sites";
 import { guardClock } from "./text";
+import { watchSends } from "./watch";
 
 // The real Gmail compose dialog DOM, c. 2020 (fixtures/SOURCES.md), read unmodified.
 const GMAIL_2020 = readFileSync(
@@ -60,15 +61,24 @@ function mount(html: string, adapter: SiteAdapter, over: Partial<GuardDeps> = {}
   document.addEventListener("keydown", (e) => {
     if (e.key === "Enter" && (e.ctrlKey || e.metaKey) && adapter.composeOf(e.target as Element)) onSend();
   });
-  h.uninstall = installGuard(window, {
-    adapter,
-    policy: () => h.policy,
-    now: () => h.now,
-    record: (o) => h.records.push(o),
-    snooze: (until) => (h.policy = { ...h.policy, snoozedUntil: until }),
-    clock: guardClock("UTC"),
-    ...over,
+  // The watcher spots the sends; the guard is attached to it straight away here (./watch.test.ts covers
+  // sends made before it is).
+  const watch = watchSends(window, adapter, {
+    requestAttach: async () => undefined,
+    failedOpen: () => undefined,
   });
+  watch.attach(() =>
+    installGuard(window, {
+      adapter,
+      policy: () => h.policy,
+      now: () => h.now,
+      record: (o) => h.records.push(o),
+      snooze: (until) => (h.policy = { ...h.policy, snoozedUntil: until }),
+      clock: guardClock("UTC"),
+      ...over,
+    }),
+  );
+  h.uninstall = () => watch.stop();
   return h;
 }
 

@@ -1,15 +1,15 @@
 /**
- * Catch the send in the same event: capture-phase listeners on the window see a Send click or a
- * Ctrl/Cmd+Enter before the site does, decide synchronously from the held policy, and stop the event only
- * when the teacher should be asked. Listeners sit on the window, so compose windows a single-page app
- * opens later are guarded without watching the DOM. Any error lets the send through (fail open).
+ * Decide a send in the same event: the watcher (./watch) hands over each Send it spots in the capture
+ * phase, before the site sees it; the guard decides synchronously from the held policy and stops the event
+ * only when the teacher should be asked. Any error lets the send through (fail open).
  */
 import type { SendOutcome } from "../model/records";
 import { decideSend, defaultPolicy, startOfTomorrow, type AllowReason, type SendPolicy } from "./decide";
-import { HOST_TAG, openDialog, type GuardChoice, type GuardDialog } from "./dialog";
+import { openDialog, type GuardChoice, type GuardDialog } from "./dialog";
 import { whenIdleAfterLoad } from "./idle";
 import { pressElement, type SiteAdapter } from "./sites";
 import { guardClock, scheduleHelp, warningText, whenText, type GuardClock } from "./text";
+import type { AttachedGuard } from "./watch";
 
 export interface GuardDeps {
   adapter: SiteAdapter;
@@ -34,7 +34,7 @@ const ALLOWED_OUTCOME: Record<AllowReason, SendOutcome | null> = {
   stale: null,
 };
 
-export function installGuard(win: Window, deps: GuardDeps): () => void {
+export function installGuard(win: Window, deps: GuardDeps): AttachedGuard {
   const { adapter } = deps;
   const doc = win.document;
   // Built on the first warning, not at document_start: a fresh renderer's first Intl formatters load
@@ -61,17 +61,18 @@ export function installGuard(win: Window, deps: GuardDeps): () => void {
 
   let waiting = false;
 
-  const intercept = (e: Event, send: Element, compose: Element) => {
+  /** `e` is the event in flight, or null when the watcher already holds the send. */
+  const intercept = (e: Event | null, send: Element, compose: Element) => {
     if (dialog || waiting) {
       // A second Send while the first is being decided: hold it, the first one already asks.
-      stop(e);
+      if (e) stop(e);
       return;
     }
     let known: boolean;
     try {
       known = deps.policy() !== null;
     } catch {
-      failOpen(null);
+      failOpen(e ? null : send);
       return;
     }
     if (known) {
@@ -80,7 +81,7 @@ export function installGuard(win: Window, deps: GuardDeps): () => void {
     }
     // Sent before the stored policy was read (the page has only just loaded): hold it and decide when
     // it has been, a few milliseconds later. Settled or failed, the send is never lost.
-    stop(e);
+    if (e) stop(e);
     waiting = true;
     (deps.ready?.() ?? Promise.resolve()).then(
       () => {
@@ -173,42 +174,16 @@ export function installGuard(win: Window, deps: GuardDeps): () => void {
     if (heldSend) releaseSend(heldSend);
   };
 
-  const onClick = (e: MouseEvent) => {
-    const target = elementOf(e.target);
-    if (!target || target.localName === HOST_TAG) return;
-    const send = target.closest(adapter.send);
-    if (!send || send === bypass) return;
-    const compose = adapter.composeOf(send);
-    if (compose) intercept(e, send, compose);
-  };
-
-  const onKeydown = (e: KeyboardEvent) => {
-    // The hot path: ordinary typing returns here.
-    if (e.key !== "Enter" && e.key !== " ") return;
-    const target = elementOf(e.target);
-    if (!target || target.localName === HOST_TAG) return;
-    const modified = e.ctrlKey || e.metaKey;
-    // Enter or Space on a focused Send button is a send too; plain Enter elsewhere is a new line.
-    if (!modified && !target.matches(adapter.send)) return;
-    if (modified && e.key !== "Enter") return;
-    const compose = adapter.composeOf(target);
-    const send = compose && (modified ? adapter.sendIn(compose) : target);
-    if (compose && send && send !== bypass) intercept(e, send, compose);
-  };
-
-  win.addEventListener("click", onClick, true);
-  win.addEventListener("keydown", onKeydown, true);
   const cancelWarm = whenIdleAfterLoad(win, () => void clockNow());
-  return () => {
-    cancelWarm();
-    win.removeEventListener("click", onClick, true);
-    win.removeEventListener("keydown", onKeydown, true);
-    dialog?.close();
-    dialog = null;
+  return {
+    handle: intercept,
+    get releasing() {
+      return bypass;
+    },
+    stop() {
+      cancelWarm();
+      dialog?.close();
+      dialog = null;
+    },
   };
-}
-
-/** Event targets from any realm (the page's, the content script's, a test DOM's). */
-function elementOf(target: EventTarget | null): Element | null {
-  return target && (target as Node).nodeType === 1 ? (target as Element) : null;
 }

@@ -1,14 +1,15 @@
 /**
- * The mail content script's wiring: hold the latest SendPolicy (asked for at start, replaced whenever the
+ * The attached guard's wiring: hold the latest SendPolicy (read from storage, replaced whenever the
  * background pushes a new one), keep the "Don't ask again until tomorrow" snooze, record outcomes, and
- * install the hook. The hook goes in at document_start; everything that talks to the extension waits
- * until the page has loaded. Until the stored policy has been read a send is held, then decided.
+ * hand the watcher (./watch, in the page since document_start) the hook that decides each send. Until the
+ * stored policy has been read a send is held, then decided.
  */
 import { getLocal, onMessage, sendMessage, setLocal } from "../platform/content-runtime";
 import type { SendOutcome } from "../model/records";
 import { POLICY_STORAGE_KEY, defaultPolicy, isSendPolicy, type SendPolicy } from "./decide";
 import { showNote } from "./dialog";
 import { installGuard } from "./hook";
+import { WATCH_KEY, type AttachedGuard, type Watch } from "./watch";
 import { whenIdleAfterLoad } from "./idle";
 import type { SiteAdapter } from "./sites";
 
@@ -18,7 +19,7 @@ const REFRESH_AFTER_MS = 60 * 60_000;
 /** A send held while the stored policy is read waits at most this long before the default decides. */
 const STORAGE_WAIT_MS = 1000;
 
-export function startGuard(adapter: SiteAdapter, win: Window = window): () => void {
+export function startGuard(adapter: SiteAdapter, win: Window = window): AttachedGuard {
   let held: SendPolicy | null = null;
   let snoozedUntil = 0;
   // Whether the stored policy (or its absence) has been read; sends before then are held, not guessed.
@@ -48,9 +49,8 @@ export function startGuard(adapter: SiteAdapter, win: Window = window): () => vo
   };
 
   /**
-   * Every extension call waits until the page has loaded (each one costs the page's main thread a little
-   * at document_start). The stored copy comes first: reading storage does not start the service worker.
-   * Only a missing or old copy asks the background.
+   * Every extension call waits until the page has loaded and is idle. The stored copy comes first:
+   * reading storage does not start the service worker. Only a missing or old copy asks the background.
    */
   const connect = () =>
     (connecting ??= new Promise<void>((resolve) => {
@@ -77,7 +77,7 @@ export function startGuard(adapter: SiteAdapter, win: Window = window): () => vo
     }));
   const cancelConnect = whenIdleAfterLoad(win, () => void connect(), 1000);
 
-  const uninstall = installGuard(win, {
+  const guard = installGuard(win, {
     adapter,
     policy() {
       if (!known) return null;
@@ -97,10 +97,23 @@ export function startGuard(adapter: SiteAdapter, win: Window = window): () => vo
     note: (text) => showNote(win.document, text),
   });
 
-  return () => {
-    cancelConnect();
-    uninstall();
-    stopListening();
-    win.document.removeEventListener("visibilitychange", onVisible);
+  return {
+    handle: guard.handle,
+    get releasing() {
+      return guard.releasing;
+    },
+    stop() {
+      cancelConnect();
+      guard.stop();
+      stopListening();
+      win.document.removeEventListener("visibilitychange", onVisible);
+    },
   };
+}
+
+/** The attached script's one call: start the guard and give it to the watcher waiting in this frame. */
+export function attachGuard(adapter: SiteAdapter, win: Window = window): void {
+  const watch = (globalThis as { [WATCH_KEY]?: Watch })[WATCH_KEY];
+  // No watcher for this site in this frame (the content script did not run here): nothing to guard.
+  if (watch?.site === adapter.site) watch.attach(() => startGuard(adapter, win));
 }

@@ -51,6 +51,11 @@ export async function pushToTabs(urlPatterns: string[], message: unknown): Promi
   );
 }
 
+/** Run one of the extension's own script files in one frame of a tab (the mail hosts are granted). */
+export async function executeScriptFile(tabId: number, frameId: number, file: string): Promise<void> {
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [file] });
+}
+
 export function setBadge(text: string, color: string): Promise<unknown> {
   return Promise.all([
     browser.action.setBadgeText({ text }),

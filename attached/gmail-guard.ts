@@ -1,0 +1,6 @@
+// The Gmail send guard, attached by the background (scripting.executeScript) into the frame whose watcher
+// asked for it: see src/guard/watch.ts.
+import { gmail } from "../src/guard/gmail";
+import { attachGuard } from "../src/guard/start";
+
+attachGuard(gmail);

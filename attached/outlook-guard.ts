@@ -1,0 +1,6 @@
+// The Outlook send guard, attached by the background (scripting.executeScript) into the frame whose watcher
+// asked for it: see src/guard/watch.ts.
+import { outlook } from "../src/guard/outlook";
+import { attachGuard } from "../src/guard/start";
+
+attachGuard(outlook);

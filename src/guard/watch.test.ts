@@ -1,0 +1,134 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi, type Mock } from "vitest";
+import { gmailSpot } from "./gmail";
+import { ATTACH_WAIT_MS, watchSends, type AttachedGuard, type Watch } from "./watch";
+
+// A minimal Gmail compose: the Send button inside the compose form (selectors from ./gmail).
+const COMPOSE = `<div class="M9"><div class="IZ"><div class="Up"><div><div role="button" id="send">Send</div>
+  <div role="button" aria-haspopup="true" id="more">More send options</div></div></div></div>
+  <div contenteditable="true" id="body"></div></div>`;
+
+interface Page {
+  sends: number;
+  watch: Watch;
+  requestAttach: Mock<() => Promise<unknown>>;
+  failedOpen: Mock<(at: number) => void>;
+}
+
+/** The site's own Send handler listens in the bubble phase, as Gmail's does. */
+function page(requestAttach: () => Promise<unknown>): Page {
+  document.body.innerHTML = COMPOSE;
+  const p = { sends: 0 } as Page;
+  document.addEventListener("click", (e) => {
+    if ((e.target as Element).closest(gmailSpot.send)) p.sends++;
+  });
+  p.requestAttach = vi.fn(requestAttach);
+  p.failedOpen = vi.fn<(at: number) => void>();
+  p.watch = watchSends(window, gmailSpot, { requestAttach: p.requestAttach, failedOpen: p.failedOpen });
+  return p;
+}
+
+const send = () => document.getElementById("send")!;
+const click = (el: Element) => el.dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true }));
+
+/** A guard that records what it is handed and lets every send through by pressing it again. */
+function fakeGuard() {
+  const handled: (Event | null)[] = [];
+  let releasing: Element | null = null;
+  const guard: AttachedGuard = {
+    handle(e, sendButton) {
+      handled.push(e);
+      if (e) return; // decided in the event: the site sees it
+      releasing = sendButton;
+      click(sendButton);
+      releasing = null;
+    },
+    get releasing() {
+      return releasing;
+    },
+    stop: vi.fn(),
+  };
+  return { guard, handled };
+}
+
+let current: Page | undefined;
+afterEach(() => {
+  current?.watch.stop();
+  current = undefined;
+  vi.useRealTimers();
+});
+
+describe("the send watcher (document_start, before the guard is attached)", () => {
+  it("holds a Send made before the guard arrives, asks for it once, and hands it over once", async () => {
+    let attached!: () => void;
+    current = page(() => new Promise<void>((resolve) => (attached = resolve)));
+    click(send());
+    click(send()); // a second press while waiting
+    expect(current.sends).toBe(0);
+    expect(current.requestAttach).toHaveBeenCalledTimes(1);
+
+    const { guard, handled } = fakeGuard();
+    current.watch.attach(() => guard);
+    attached();
+    await Promise.resolve();
+    expect(handled).toEqual([null]);
+    expect(current.sends).toBe(1);
+    expect(current.failedOpen).not.toHaveBeenCalled();
+  });
+
+  it("once attached, every Send goes to the guard in its own event", () => {
+    current = page(async () => undefined);
+    const { guard, handled } = fakeGuard();
+    current.watch.attach(() => guard);
+    click(send());
+    expect(handled).toHaveLength(1);
+    expect(handled[0]).toBeInstanceOf(MouseEvent);
+    expect(current.sends).toBe(1);
+    // A repeated attach does not start a second guard.
+    const second = vi.fn(() => fakeGuard().guard);
+    current.watch.attach(second);
+    expect(second).not.toHaveBeenCalled();
+  });
+
+  it("if the guard cannot be attached, the held send goes through once and is recorded", async () => {
+    current = page(() => Promise.reject(new Error("worker gone")));
+    click(send());
+    await vi.waitFor(() => expect(current!.sends).toBe(1));
+    expect(current.failedOpen).toHaveBeenCalledTimes(1);
+    // The next Send asks again rather than giving up on the guard for good.
+    click(send());
+    expect(current.requestAttach).toHaveBeenCalledTimes(2);
+    await vi.waitFor(() => expect(current!.sends).toBe(2));
+  });
+
+  it(`if the background never answers, the held send goes through after ${ATTACH_WAIT_MS} ms`, () => {
+    vi.useFakeTimers();
+    current = page(() => new Promise(() => undefined));
+    click(send());
+    vi.advanceTimersByTime(ATTACH_WAIT_MS - 1);
+    expect(current.sends).toBe(0);
+    vi.advanceTimersByTime(1);
+    expect(current.sends).toBe(1);
+    expect(current.failedOpen).toHaveBeenCalledTimes(1);
+  });
+
+  it("ordinary typing, plain Enter and the More send options arrow are left alone", () => {
+    current = page(async () => undefined);
+    const body = document.getElementById("body")!;
+    for (const key of ["a", "Enter", " "]) {
+      const e = new KeyboardEvent("keydown", { key, bubbles: true, cancelable: true });
+      body.dispatchEvent(e);
+      expect(e.defaultPrevented).toBe(false);
+    }
+    click(document.getElementById("more")!);
+    expect(current.requestAttach).not.toHaveBeenCalled();
+  });
+
+  it("Ctrl+Enter in the compose is a send, and is held like a click", () => {
+    current = page(() => new Promise(() => undefined));
+    const e = new KeyboardEvent("keydown", { key: "Enter", ctrlKey: true, bubbles: true, cancelable: true });
+    document.getElementById("body")!.dispatchEvent(e);
+    expect(e.defaultPrevented).toBe(true);
+    expect(current.requestAttach).toHaveBeenCalledTimes(1);
+  });
+});
