@@ -19,6 +19,7 @@ import {
   launchWithExtension,
   sendFromPage,
   servePage,
+  stopServiceWorker,
   type Launched,
   eveningZone,
 } from "./harness";
@@ -264,8 +265,9 @@ describe("send guard, newer Gmail DOM and Outlook", () => {
 });
 
 describe("send guard, a Send pressed while the page is still loading", () => {
-  // The guard reads its policy only once the page has loaded; this page never does, so the click below
-  // always comes first and is held until the stored policy has been read.
+  // The guard is attached, and reads its policy, once the page has loaded; this page never does, so the
+  // click below always comes first: the watcher holds it and asks for the guard at once, and the guard
+  // holds it until the stored policy has been read.
   type Local = { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> };
   type WithStorage = { chrome: { storage: { local: Local } } };
   const storedPolicy = () =>
@@ -307,6 +309,30 @@ describe("send guard, a Send pressed while the page is still loading", () => {
       await page.close();
     } finally {
       await storePolicy(saved);
+    }
+  });
+
+  it("with the worker stopped, as Chrome stops an idle one, the Send wakes it and the dialog still asks", async () => {
+    const own = await launchWithExtension({ tz: zone });
+    try {
+      const compose = readFileSync(path.join(FIXTURES, "gmail/compose-2020.html"), "utf8");
+      await servePage(
+        own.ctx,
+        "https://mail.google.com/mail/u/2/**",
+        compose.replace("</body>", '<img src="https://mail.google.com/never.gif" alt=""></body>'),
+      );
+      await own.ctx.route("https://mail.google.com/never.gif", () => undefined);
+      const page = await own.ctx.newPage();
+      await stopServiceWorker(own, page);
+      await page.goto(GMAIL_STILL_LOADING, { waitUntil: "domcontentloaded" });
+      await gmailSend(page).click();
+      const dialog = dialogOf(page);
+      await expect.poll(() => dialog.isVisible()).toBe(true);
+      expect(await sentCount(page)).toBe(0);
+      await dialog.getByRole("button", { name: "Send now" }).click();
+      await sentExactlyOnce(page);
+    } finally {
+      await own.close();
     }
   });
 });
