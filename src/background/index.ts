@@ -51,10 +51,10 @@ async function afterChange(derived: Derived): Promise<void> {
 }
 
 // The send guards are bundled apart from the content scripts (Plasmo's url: import) and attached after the
-// mail page has loaded; see src/guard/watch.ts. Paths are relative to the extension's root.
+// mail page has loaded; see src/guard/watch.ts. executeScript takes paths relative to the extension's root.
 const GUARD_FILES = {
-  gmail: new URL(gmailGuardUrl).pathname,
-  outlook: new URL(outlookGuardUrl).pathname,
+  gmail: new URL(gmailGuardUrl).pathname.slice(1),
+  outlook: new URL(outlookGuardUrl).pathname.slice(1),
 } as const;
 
 const handlers = createHandlers({
