@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi, type Mock } from "vitest";
 import { gmailSpot } from "./gmail";
-import { ATTACH_WAIT_MS, watchSends, type AttachedGuard, type Watch } from "./watch";
+import { ATTACH_WAIT_MS, WATCH_KEY, startWatch, watchSends, type AttachedGuard, type Watch } from "./watch";
 
 // A minimal Gmail compose: the Send button inside the compose form (selectors from ./gmail).
 const COMPOSE = `<div class="M9"><div class="IZ"><div class="Up"><div><div role="button" id="send">Send</div>
@@ -130,5 +130,47 @@ describe("the send watcher (document_start, before the guard is attached)", () =
     document.getElementById("body")!.dispatchEvent(e);
     expect(e.defaultPrevented).toBe(true);
     expect(current.requestAttach).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("the content script's watcher (startWatch)", () => {
+  const sent: unknown[] = [];
+  const g = globalThis as { chrome?: unknown; [WATCH_KEY]?: Watch };
+  afterEach(() => {
+    delete g.chrome;
+    sent.length = 0;
+  });
+
+  it("asks the background for the guard once the page has been shown, and hands a held send to it", async () => {
+    // The background answers once it has run the guard's script, which calls watch.attach (below).
+    let answer!: () => void;
+    const sendMessage = (m: unknown) => {
+      sent.push(m);
+      return new Promise<void>((resolve) => (answer = resolve));
+    };
+    g.chrome = { runtime: { id: "test", sendMessage } };
+    document.body.innerHTML = COMPOSE;
+    let sends = 0;
+    document.addEventListener("click", (e) => {
+      if ((e.target as Element).closest(gmailSpot.send)) sends++;
+    });
+    const watch = startWatch(gmailSpot);
+    try {
+      expect(g[WATCH_KEY]).toBe(watch);
+      expect(sent).toEqual([]);
+      window.dispatchEvent(new Event("pageshow"));
+      await vi.waitFor(() => expect(sent).toEqual([{ type: "guard/attach", site: "gmail" }]));
+
+      click(send()); // before the guard has arrived: held, not sent twice, not asked for twice
+      expect(sends).toBe(0);
+      expect(sent).toHaveLength(1);
+      const { guard, handled } = fakeGuard();
+      watch.attach(() => guard);
+      answer();
+      expect(handled).toEqual([null]);
+      expect(sends).toBe(1);
+    } finally {
+      watch.stop();
+    }
   });
 });
