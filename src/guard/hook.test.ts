@@ -10,7 +10,7 @@ import { gmail } from "./gmail";
 import { outlook } from "./outlook";
 import type { SiteAdapter } from "./sites";
 import { guardClock } from "./text";
-import { watchSends } from "./watch";
+import { startWatch } from "./watch";
 
 // The real Gmail compose dialog DOM, c. 2020 (fixtures/SOURCES.md), read unmodified.
 const GMAIL_2020 = readFileSync(
@@ -63,7 +63,7 @@ function mount(html: string, adapter: SiteAdapter, over: Partial<GuardDeps> = {}
   });
   // The watcher spots the sends; the guard is attached to it straight away here (./watch.test.ts covers
   // sends made before it is).
-  const watch = watchSends(window, adapter, {
+  const watch = startWatch(adapter, window, {
     requestAttach: async () => undefined,
     failedOpen: () => undefined,
   });

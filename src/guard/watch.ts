@@ -37,8 +37,6 @@ export interface Watch {
 export interface WatchDeps {
   /** Ask the background to attach the guard into this frame; settles when it has run (or failed). */
   requestAttach(): Promise<unknown>;
-  /** When to ask without waiting for a Send; returns its cancel. Omitted: only a Send asks. */
-  schedule?(attach: () => void): () => void;
   /** A held send was let through because the guard could not be attached. */
   failedOpen(at: number): void;
 }
@@ -53,7 +51,7 @@ function elementOf(target: EventTarget | null): Element | null {
   return target && (target as Node).nodeType === 1 ? (target as Element) : null;
 }
 
-/** The watcher's workings, without listeners of its own: see watchSends and startWatch. */
+/** The watcher's workings, without listeners of its own (startWatch adds them). */
 interface WatchCore extends Watch {
   onClick(e: MouseEvent): void;
   onKeydown(e: KeyboardEvent): void;
@@ -161,20 +159,14 @@ function createWatch(win: Window, spot: SendSpot, deps: WatchDeps): WatchCore {
   };
 }
 
-/** A watcher listening on the window from now on. */
-export function watchSends(win: Window, spot: SendSpot, deps: WatchDeps): Watch {
-  const core = createWatch(win, spot, deps);
-  win.addEventListener("click", core.onClick, true);
-  win.addEventListener("keydown", core.onKeydown, true);
-  const cancelSchedule = deps.schedule?.(core.ask) ?? (() => undefined);
+/** Ask the background, and record a send let through without the guard, over extension messaging. */
+function messagingDeps(spot: SendSpot): WatchDeps {
   return {
-    site: spot.site,
-    attach: core.attach,
-    stop() {
-      cancelSchedule();
-      win.removeEventListener("click", core.onClick, true);
-      win.removeEventListener("keydown", core.onKeydown, true);
-      core.stop();
+    requestAttach: () => sendMessage({ type: "guard/attach", site: spot.site }),
+    failedOpen(at) {
+      sendMessage({ type: "guard/record-send", at, outcome: "guard-error", site: spot.site }).catch(
+        () => undefined,
+      );
     },
   };
 }
@@ -184,55 +176,51 @@ export function watchSends(win: Window, spot: SendSpot, deps: WatchDeps): Watch 
  * is idle (top frame only: most of Outlook's subframes never hold a compose), or at the frame's first
  * click or key, whichever comes first. Nothing here reads the document before then: even that costs.
  */
-export function startWatch(spot: SendSpot, win: Window = window): Watch {
+export function startWatch(
+  spot: SendSpot,
+  win: Window = window,
+  deps: WatchDeps = messagingDeps(spot),
+): Watch {
   // document_start pays for compiling and running every line here, so this adds listeners and no more:
   // the watcher itself is built on first use.
   let core: WatchCore | undefined;
-  const watcher = () =>
-    (core ??= createWatch(win, spot, {
-      requestAttach: () => sendMessage({ type: "guard/attach", site: spot.site }),
-      failedOpen(at) {
-        sendMessage({ type: "guard/record-send", at, outcome: "guard-error", site: spot.site }).catch(
-          () => undefined,
-        );
-      },
-    }));
+  const watcher = () => (core ??= createWatch(win, spot, deps));
   // The first click or key in the frame asks for the guard, if the load has not already.
   let touched = false;
   const ask = () => {
     touched = true;
     watcher().ask();
   };
-  win.addEventListener(
-    "click",
-    (e) => {
-      watcher().onClick(e);
-      if (!touched) ask();
-    },
-    true,
-  );
-  win.addEventListener(
-    "keydown",
-    (e) => {
-      if (e.key === "Enter" || e.key === " ") watcher().onKeydown(e);
-      if (!touched) ask();
-    },
-    true,
-  );
-  if (win === win.top) {
-    // pageshow, not load: it comes just after the load event has finished. A listener of ours on load
-    // itself made the measured page load 2–4 ms longer (the first event this script's world sees builds
-    // its Event wrappers), against about 1 ms for pageshow (bench/guard-browser.ts, 100 pairs each).
-    win.addEventListener(
-      "pageshow",
-      () => (win.requestIdleCallback ? win.requestIdleCallback(ask, { timeout: 1000 }) : win.setTimeout(ask)),
-      { once: true },
-    );
-  }
+  const onClick = (e: MouseEvent) => {
+    watcher().onClick(e);
+    if (!touched) ask();
+  };
+  const onKeydown = (e: KeyboardEvent) => {
+    if (e.key === "Enter" || e.key === " ") watcher().onKeydown(e);
+    if (!touched) ask();
+  };
+  // pageshow, not load: it comes just after the load event has finished. A listener of ours on load
+  // itself made the measured page load 2–4 ms longer (the first event this script's world sees builds
+  // its Event wrappers), against about 1 ms for pageshow (bench/guard-browser.ts, 100 pairs each).
+  let idle = 0;
+  const onShown = () => {
+    idle = win.requestIdleCallback ? win.requestIdleCallback(ask, { timeout: 1000 }) : win.setTimeout(ask);
+  };
+  win.addEventListener("click", onClick, true);
+  win.addEventListener("keydown", onKeydown, true);
+  const top = win === win.top;
+  if (top) win.addEventListener("pageshow", onShown, { once: true });
+
   const watch: Watch = {
     site: spot.site,
     attach: (start) => watcher().attach(start),
-    stop: () => core?.stop(),
+    stop() {
+      win.removeEventListener("click", onClick, true);
+      win.removeEventListener("keydown", onKeydown, true);
+      if (top) win.removeEventListener("pageshow", onShown);
+      if (idle) (win.cancelIdleCallback ?? win.clearTimeout).call(win, idle);
+      core?.stop();
+    },
   };
   (globalThis as { [WATCH_KEY]?: Watch })[WATCH_KEY] = watch;
   return watch;
