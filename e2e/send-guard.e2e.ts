@@ -9,7 +9,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { Locator, Page } from "playwright-core";
+import type { BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SendRecord } from "../src/model/records";
 import type { Reply } from "../src/messages";
@@ -34,6 +34,17 @@ const GMAIL_STILL_LOADING = "https://mail.google.com/mail/u/2/#inbox?compose=new
 let browser: Launched;
 let zone: string;
 
+/** The 2020 compose page at GMAIL_STILL_LOADING, with an image that is never answered. */
+async function serveStillLoading(ctx: BrowserContext): Promise<void> {
+  const compose = readFileSync(path.join(FIXTURES, "gmail/compose-2020.html"), "utf8");
+  await servePage(
+    ctx,
+    "https://mail.google.com/mail/u/2/**",
+    compose.replace("</body>", '<img src="https://mail.google.com/never.gif" alt=""></body>'),
+  );
+  await ctx.route("https://mail.google.com/never.gif", () => undefined); // never answered
+}
+
 beforeAll(async () => {
   zone = eveningZone();
   browser = await launchWithExtension({ tz: zone });
@@ -43,13 +54,7 @@ beforeAll(async () => {
   await servePage(browser.ctx, "https://mail.google.com/mail/u/1/**", {
     file: path.join(FIXTURES, "gmail/compose-2024.html"),
   });
-  const compose = readFileSync(path.join(FIXTURES, "gmail/compose-2020.html"), "utf8");
-  await servePage(
-    browser.ctx,
-    "https://mail.google.com/mail/u/2/**",
-    compose.replace("</body>", '<img src="https://mail.google.com/never.gif" alt=""></body>'),
-  );
-  await browser.ctx.route("https://mail.google.com/never.gif", () => undefined); // never answered
+  await serveStillLoading(browser.ctx);
   await servePage(browser.ctx, "https://outlook.office.com/**", {
     file: path.join(FIXTURES, "outlook/compose.html"),
   });
@@ -315,13 +320,7 @@ describe("send guard, a Send pressed while the page is still loading", () => {
   it("with the worker stopped, as Chrome stops an idle one, the Send wakes it and the dialog still asks", async () => {
     const own = await launchWithExtension({ tz: zone });
     try {
-      const compose = readFileSync(path.join(FIXTURES, "gmail/compose-2020.html"), "utf8");
-      await servePage(
-        own.ctx,
-        "https://mail.google.com/mail/u/2/**",
-        compose.replace("</body>", '<img src="https://mail.google.com/never.gif" alt=""></body>'),
-      );
-      await own.ctx.route("https://mail.google.com/never.gif", () => undefined);
+      await serveStillLoading(own.ctx);
       const page = await own.ctx.newPage();
       await stopServiceWorker(own, page);
       await page.goto(GMAIL_STILL_LOADING, { waitUntil: "domcontentloaded" });
