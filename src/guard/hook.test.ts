@@ -67,9 +67,10 @@ function mount(html: string, adapter: SiteAdapter, over: Partial<GuardDeps> = {}
     requestAttach: async () => undefined,
     failedOpen: () => undefined,
   });
-  watch.attach(() =>
+  watch.attach((release) =>
     installGuard(window, {
       adapter,
+      release,
       policy: () => h.policy,
       now: () => h.now,
       record: (o) => h.records.push(o),

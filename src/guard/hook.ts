@@ -7,7 +7,7 @@ import type { SendOutcome } from "../model/records";
 import { decideSend, defaultPolicy, startOfTomorrow, type AllowReason, type SendPolicy } from "./decide";
 import { openDialog, type GuardChoice, type GuardDialog } from "./dialog";
 import { whenIdleAfterLoad } from "./idle";
-import { pressElement, type SiteAdapter } from "./sites";
+import type { SiteAdapter } from "./sites";
 import { guardClock, scheduleHelp, warningText, whenText, type GuardClock } from "./text";
 import type { AttachedGuard } from "./watch";
 
@@ -18,6 +18,8 @@ export interface GuardDeps {
   /** Settles once policy() has an answer; a send made before then is held until it does. */
   ready?(): Promise<void>;
   now(): number;
+  /** Press the Send so that it goes through (the watcher lets this one press pass). */
+  release(send: Element): void;
   record(outcome: SendOutcome, at: number): void;
   snooze(until: number): void;
   /** Shown when the site's schedule-send was opened for the teacher. */
@@ -42,17 +44,7 @@ export function installGuard(win: Window, deps: GuardDeps): AttachedGuard {
   let clock = deps.clock;
   const clockNow = () => (clock ??= guardClock());
   let dialog: GuardDialog | null = null;
-  // The one Send the guard itself is pressing after "Send now" (or after an error): let it through.
-  let bypass: Element | null = null;
-
-  const releaseSend = (send: Element) => {
-    bypass = send;
-    try {
-      pressElement(send);
-    } finally {
-      bypass = null;
-    }
-  };
+  const releaseSend = (send: Element) => deps.release(send);
 
   const stop = (e: Event) => {
     e.preventDefault();
@@ -177,9 +169,6 @@ export function installGuard(win: Window, deps: GuardDeps): AttachedGuard {
   const cancelWarm = whenIdleAfterLoad(win, () => void clockNow());
   return {
     handle: intercept,
-    get releasing() {
-      return bypass;
-    },
     stop() {
       cancelWarm();
       dialog?.close();

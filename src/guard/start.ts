@@ -9,7 +9,7 @@ import type { SendOutcome } from "../model/records";
 import { POLICY_STORAGE_KEY, defaultPolicy, isSendPolicy, type SendPolicy } from "./decide";
 import { showNote } from "./dialog";
 import { installGuard } from "./hook";
-import { WATCH_KEY, type AttachedGuard, type Watch } from "./watch";
+import { WATCH_KEY, type AttachedGuard, type ReleaseSend, type Watch } from "./watch";
 import { whenIdleAfterLoad } from "./idle";
 import type { SiteAdapter } from "./sites";
 
@@ -19,7 +19,7 @@ const REFRESH_AFTER_MS = 60 * 60_000;
 /** A send held while the stored policy is read waits at most this long before the default decides. */
 const STORAGE_WAIT_MS = 1000;
 
-export function startGuard(adapter: SiteAdapter, win: Window = window): AttachedGuard {
+export function startGuard(adapter: SiteAdapter, release: ReleaseSend, win: Window = window): AttachedGuard {
   let held: SendPolicy | null = null;
   let snoozedUntil = 0;
   // Whether the stored policy (or its absence) has been read; sends before then are held, not guessed.
@@ -87,6 +87,7 @@ export function startGuard(adapter: SiteAdapter, win: Window = window): Attached
     },
     ready: connect,
     now: () => Date.now(),
+    release,
     record(outcome: SendOutcome, at: number) {
       sendMessage({ type: "guard/record-send", at, outcome, site: adapter.site }).catch(() => undefined);
     },
@@ -99,9 +100,6 @@ export function startGuard(adapter: SiteAdapter, win: Window = window): Attached
 
   return {
     handle: guard.handle,
-    get releasing() {
-      return guard.releasing;
-    },
     stop() {
       cancelConnect();
       guard.stop();
@@ -115,5 +113,5 @@ export function startGuard(adapter: SiteAdapter, win: Window = window): Attached
 export function attachGuard(adapter: SiteAdapter, win: Window = window): void {
   const watch = (globalThis as { [WATCH_KEY]?: Watch })[WATCH_KEY];
   // No watcher for this site in this frame (the content script did not run here): nothing to guard.
-  if (watch?.site === adapter.site) watch.attach(() => startGuard(adapter, win));
+  if (watch?.site === adapter.site) watch.attach((release) => startGuard(adapter, release, win));
 }

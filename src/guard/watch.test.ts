@@ -1,7 +1,14 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi, type Mock } from "vitest";
 import { gmailSpot } from "./gmail";
-import { ATTACH_WAIT_MS, WATCH_KEY, startWatch, type AttachedGuard, type Watch } from "./watch";
+import {
+  ATTACH_WAIT_MS,
+  WATCH_KEY,
+  startWatch,
+  type AttachedGuard,
+  type ReleaseSend,
+  type Watch,
+} from "./watch";
 
 // A minimal Gmail compose: the Send button inside the compose form (selectors from ./gmail).
 const COMPOSE = `<div class="M9"><div class="IZ"><div class="Up"><div><div role="button" id="send">Send</div>
@@ -31,24 +38,17 @@ function page(requestAttach: () => Promise<unknown>): Page {
 const send = () => document.getElementById("send")!;
 const click = (el: Element) => el.dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true }));
 
-/** A guard that records what it is handed and lets every send through by pressing it again. */
+/** A guard that records what it is handed and lets every send through, a held one by releasing it. */
 function fakeGuard() {
   const handled: (Event | null)[] = [];
-  let releasing: Element | null = null;
-  const guard: AttachedGuard = {
+  const start = (release: ReleaseSend): AttachedGuard => ({
     handle(e, sendButton) {
       handled.push(e);
-      if (e) return; // decided in the event: the site sees it
-      releasing = sendButton;
-      click(sendButton);
-      releasing = null;
-    },
-    get releasing() {
-      return releasing;
+      if (!e) release(sendButton); // an event in flight goes on to the site by itself
     },
     stop: vi.fn(),
-  };
-  return { guard, handled };
+  });
+  return { start, handled };
 }
 
 let current: Page | undefined;
@@ -67,8 +67,8 @@ describe("the send watcher (document_start, before the guard is attached)", () =
     expect(current.sends).toBe(0);
     expect(current.requestAttach).toHaveBeenCalledTimes(1);
 
-    const { guard, handled } = fakeGuard();
-    current.watch.attach(() => guard);
+    const { start, handled } = fakeGuard();
+    current.watch.attach(start);
     attached();
     await Promise.resolve();
     expect(handled).toEqual([null]);
@@ -78,14 +78,14 @@ describe("the send watcher (document_start, before the guard is attached)", () =
 
   it("once attached, every Send goes to the guard in its own event", () => {
     current = page(async () => undefined);
-    const { guard, handled } = fakeGuard();
-    current.watch.attach(() => guard);
+    const { start, handled } = fakeGuard();
+    current.watch.attach(start);
     click(send());
     expect(handled).toHaveLength(1);
     expect(handled[0]).toBeInstanceOf(MouseEvent);
     expect(current.sends).toBe(1);
     // A repeated attach does not start a second guard.
-    const second = vi.fn(() => fakeGuard().guard);
+    const second = vi.fn(fakeGuard().start);
     current.watch.attach(second);
     expect(second).not.toHaveBeenCalled();
   });
@@ -168,8 +168,8 @@ describe("the content script's watcher (startWatch)", () => {
       click(send()); // before the guard has arrived: held, not sent twice, not asked for twice
       expect(sends).toBe(0);
       expect(sent).toHaveLength(1);
-      const { guard, handled } = fakeGuard();
-      watch.attach(() => guard);
+      const { start, handled } = fakeGuard();
+      watch.attach(start);
       answer();
       expect(handled).toEqual([null]);
       expect(sends).toBe(1);

@@ -22,15 +22,16 @@ export const ATTACH_WAIT_MS = 3000;
 export interface AttachedGuard {
   /** Decide a send: `e` is the event still in flight, or null when the watcher has already held it. */
   handle(e: Event | null, send: Element, compose: Element): void;
-  /** The Send the guard is pressing itself (after "Send now", or to fail open): let it through. */
-  readonly releasing: Element | null;
   stop(): void;
 }
+
+/** Press a Send so that it goes through: the watcher lets its own press pass. */
+export type ReleaseSend = (send: Element) => void;
 
 export interface Watch {
   site: MailSite;
   /** Called by the attached guard's script; starts the guard unless one is already attached. */
-  attach(start: () => AttachedGuard): void;
+  attach(start: (release: ReleaseSend) => AttachedGuard): void;
   stop(): void;
 }
 
@@ -63,10 +64,10 @@ function createWatch(win: Window, spot: SendSpot, deps: WatchDeps): WatchCore {
   let guard: AttachedGuard | null = null;
   let held: { send: Element; compose: Element } | null = null;
   let asked: Promise<void> | null = null;
-  // The Send the watcher presses itself when it fails open.
+  // The Send being pressed to let it through (by the guard after "Send now", or here to fail open).
   let bypass: Element | null = null;
 
-  const release = (send: Element) => {
+  const release: ReleaseSend = (send) => {
     bypass = send;
     try {
       pressElement(send);
@@ -106,7 +107,7 @@ function createWatch(win: Window, spot: SendSpot, deps: WatchDeps): WatchCore {
   };
 
   const onSend = (e: Event, send: Element, compose: Element) => {
-    if (send === bypass || send === guard?.releasing) return;
+    if (send === bypass) return;
     if (guard) {
       guard.handle(e, send, compose);
       return;
@@ -146,7 +147,7 @@ function createWatch(win: Window, spot: SendSpot, deps: WatchDeps): WatchCore {
     ask: () => void ask(),
     attach(start) {
       if (guard) return;
-      const next = start();
+      const next = start(release);
       guard = next;
       const h = held;
       held = null;
