@@ -285,6 +285,16 @@ describe("send guard, a Send pressed while the page is still loading", () => {
       await (globalThis as unknown as WithStorage).chrome.storage.local.set({ "guard.policy": p });
     }, policy);
 
+  /** Send is held and the dialog asks, with nothing sent; Send now then sends it exactly once. */
+  async function heldUntilSendNow(page: Page): Promise<void> {
+    await gmailSend(page).click();
+    const dialog = dialogOf(page);
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect(await sentCount(page)).toBe(0);
+    await dialog.getByRole("button", { name: "Send now" }).click();
+    await sentExactlyOnce(page);
+  }
+
   async function openStillLoading(): Promise<Page> {
     const page = await browser.ctx.newPage();
     await page.goto(GMAIL_STILL_LOADING, { waitUntil: "domcontentloaded" });
@@ -294,12 +304,7 @@ describe("send guard, a Send pressed while the page is still loading", () => {
 
   it("out of hours: held, then the dialog asks; Send now sends once", async () => {
     const page = await openStillLoading();
-    await gmailSend(page).click();
-    const dialog = dialogOf(page);
-    await expect.poll(() => dialog.isVisible()).toBe(true);
-    expect(await sentCount(page)).toBe(0);
-    await dialog.getByRole("button", { name: "Send now" }).click();
-    await sentExactlyOnce(page);
+    await heldUntilSendNow(page);
     await page.close();
   });
 
@@ -324,12 +329,7 @@ describe("send guard, a Send pressed while the page is still loading", () => {
       const page = await own.ctx.newPage();
       await stopServiceWorker(own, page);
       await page.goto(GMAIL_STILL_LOADING, { waitUntil: "domcontentloaded" });
-      await gmailSend(page).click();
-      const dialog = dialogOf(page);
-      await expect.poll(() => dialog.isVisible()).toBe(true);
-      expect(await sentCount(page)).toBe(0);
-      await dialog.getByRole("button", { name: "Send now" }).click();
-      await sentExactlyOnce(page);
+      await heldUntilSendNow(page);
     } finally {
       await own.close();
     }
