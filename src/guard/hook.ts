@@ -44,7 +44,6 @@ export function installGuard(win: Window, deps: GuardDeps): AttachedGuard {
   let clock = deps.clock;
   const clockNow = () => (clock ??= guardClock());
   let dialog: GuardDialog | null = null;
-  const releaseSend = (send: Element) => deps.release(send);
 
   const stop = (e: Event) => {
     e.preventDefault();
@@ -100,7 +99,7 @@ export function installGuard(win: Window, deps: GuardDeps): AttachedGuard {
         if (outcome) deps.record(outcome, now);
         if (stopped) {
           stopped = false;
-          releaseSend(send);
+          deps.release(send);
         }
         return;
       }
@@ -119,7 +118,7 @@ export function installGuard(win: Window, deps: GuardDeps): AttachedGuard {
         if (snooze) deps.snooze(startOfTomorrow(at));
         if (choice === "send") {
           finish();
-          releaseSend(send);
+          deps.release(send);
           released = true;
           deps.record("sent-anyway", at);
         } else if (choice === "cancel") {
@@ -163,7 +162,7 @@ export function installGuard(win: Window, deps: GuardDeps): AttachedGuard {
     }
     dialog?.close();
     dialog = null;
-    if (heldSend) releaseSend(heldSend);
+    if (heldSend) deps.release(heldSend);
   };
 
   const cancelWarm = whenIdleAfterLoad(win, () => void clockNow());
