@@ -10,7 +10,7 @@ import { gmail } from "./gmail";
 import { outlook } from "./outlook";
 import type { SiteAdapter } from "./sites";
 import { guardClock } from "./text";
-import { startWatch } from "./watch";
+import { answerWatcher, startWatch } from "./watch";
 
 // The real Gmail compose dialog DOM, c. 2020 (fixtures/SOURCES.md), read unmodified.
 const GMAIL_2020 = readFileSync(
@@ -67,7 +67,7 @@ function mount(html: string, adapter: SiteAdapter, over: Partial<GuardDeps> = {}
     requestAttach: async () => undefined,
     failedOpen: () => undefined,
   });
-  watch.attach((release) =>
+  const guard = answerWatcher(window, adapter, (release) =>
     installGuard(window, {
       adapter,
       release,
@@ -79,7 +79,10 @@ function mount(html: string, adapter: SiteAdapter, over: Partial<GuardDeps> = {}
       ...over,
     }),
   );
-  h.uninstall = () => watch.stop();
+  h.uninstall = () => {
+    guard.stop();
+    watch.stop();
+  };
   return h;
 }
 

@@ -1,15 +1,15 @@
 /**
  * The attached guard's wiring: hold the latest SendPolicy (read from storage, replaced whenever the
  * background pushes a new one), keep the "Don't ask again until tomorrow" snooze, record outcomes, and
- * hand the watcher (./watch, in the page since document_start) the hook that decides each send. Until the
- * stored policy has been read a send is held, then decided.
+ * answer the watcher (./watch, in the page since document_start) about each send. Until the stored
+ * policy has been read a send is held, then decided.
  */
 import { getLocal, onMessage, sendMessage, setLocal } from "../platform/content-runtime";
 import type { SendOutcome } from "../model/records";
 import { POLICY_STORAGE_KEY, defaultPolicy, isSendPolicy, type SendPolicy } from "./decide";
 import { showNote } from "./dialog";
 import { installGuard } from "./hook";
-import { WATCH_KEY, type AttachedGuard, type ReleaseSend, type Watch } from "./watch";
+import { GUARD_EVENTS, answerWatcher, type AttachedGuard, type ReleaseSend } from "./watch";
 import { whenIdleAfterLoad } from "./idle";
 import type { SiteAdapter } from "./sites";
 
@@ -109,9 +109,26 @@ export function startGuard(adapter: SiteAdapter, release: ReleaseSend, win: Wind
   };
 }
 
-/** The attached script's one call: start the guard and give it to the watcher waiting in this frame. */
-export function attachGuard(adapter: SiteAdapter, win: Window = window): void {
-  const watch = (globalThis as { [WATCH_KEY]?: Watch })[WATCH_KEY];
-  // No watcher for this site in this frame (the content script did not run here): nothing to guard.
-  if (watch?.site === adapter.site) watch.attach((release) => startGuard(adapter, release, win));
+/** Where the attached guard keeps itself, on the content-script world's global (the page cannot see it). */
+const GUARD_KEY = "withinHoursGuard";
+
+/**
+ * The attached script's one call: start the guard and have it answer the watcher. Once per frame,
+ * however often the script is run; a second run only tells the watcher again that the guard is there.
+ */
+export function attachGuard(adapter: SiteAdapter, win: Window = window): AttachedGuard {
+  const global = globalThis as { [GUARD_KEY]?: AttachedGuard };
+  const running = global[GUARD_KEY];
+  if (running) {
+    win.dispatchEvent(new CustomEvent(GUARD_EVENTS.attached));
+    return running;
+  }
+  const guard = answerWatcher(win, adapter, (release) => startGuard(adapter, release, win));
+  return (global[GUARD_KEY] = {
+    handle: guard.handle,
+    stop() {
+      guard.stop();
+      delete global[GUARD_KEY];
+    },
+  });
 }

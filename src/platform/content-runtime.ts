@@ -52,3 +52,31 @@ export async function getLocal(keys: string[]): Promise<Record<string, unknown>>
 export async function setLocal(key: string, value: unknown): Promise<void> {
   await api()?.storage?.local?.set({ [key]: value });
 }
+
+interface PageWorldRuntime {
+  sendMessage?(extensionId: string, message: unknown, callback: (reply: unknown) => void): void;
+  lastError?: { message?: string };
+}
+
+/**
+ * A door to the background for the mail watcher, which runs in whichever world the manifest gives it:
+ * the content-script world (Firefox; `plasmo dev`), or in Chrome the page's own world, where the only door
+ * is the one externally_connectable opens (the background takes two requests from it: see
+ * PAGE_WORLD_REQUESTS). That door must be addressed with the extension's ID, which the page's world does
+ * not know: it is read from this script's own address in a stack trace, when the door is made at
+ * document_start, before any script of the page could change how stack traces read.
+ */
+export function doorFromAnyWorld(): (message: unknown) => Promise<unknown> {
+  if (api()?.runtime?.onMessage) return (message) => sendMessage(message);
+  const runtime = (globalThis as { chrome?: { runtime?: PageWorldRuntime } }).chrome?.runtime;
+  const id = /chrome-extension:\/\/([a-p]{32})\//.exec(new Error().stack ?? "")?.[1];
+  return (message) =>
+    new Promise((resolve, reject) => {
+      if (!runtime?.sendMessage || !id) throw new Error("The extension is not available.");
+      runtime.sendMessage(id, message, (reply) => {
+        const error = runtime.lastError;
+        if (error) reject(new Error(error.message ?? "The extension is not available."));
+        else resolve(reply);
+      });
+    });
+}
