@@ -13,19 +13,20 @@ import {
   hasHostPermission,
   onInstalled,
   onMessage,
+  onPageMessage,
   onStartup,
   pushToTabs,
   setBadge,
   setLocalStorage,
   storageManager,
 } from "../platform/extension";
-import { MAIL_TAB_PATTERNS } from "./mail-hosts";
+import { MAIL_ORIGINS, MAIL_TAB_PATTERNS } from "./mail-hosts";
 import gmailGuardUrl from "url:~attached/gmail-guard.ts";
 import outlookGuardUrl from "url:~attached/outlook-guard.ts";
 import { POLICY_STORAGE_KEY } from "../guard/decide";
 import { POPUP_MIRROR_KEY } from "../store/derived";
 import { createHandlers, refreshAllFeeds } from "./handlers";
-import { routeMessage } from "./router";
+import { routeMessage, routePageWorldMessage } from "./router";
 import { popupMirror, recomputeDerived, type Derived } from "./services";
 
 const FEEDS_ALARM = "refresh-feeds";
@@ -81,6 +82,8 @@ export function startBackground(): void {
       handlers,
     ),
   );
+  // The send watcher in a mail page's own world (Chrome) asks for its guard through this door.
+  onPageMessage((message, sender) => routePageWorldMessage(message, sender, MAIL_ORIGINS, handlers));
 
   alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === FEEDS_ALARM) void refreshAllFeeds(handlers, db());
