@@ -18,6 +18,7 @@ interface Manifest {
   options_page?: string;
   background?: { service_worker?: string; scripts?: string[] };
   content_scripts?: { matches: string[]; js: string[]; world?: string }[];
+  externally_connectable?: { matches?: string[]; ids?: string[] };
   browser_specific_settings?: {
     gecko?: { id?: string; data_collection_permissions?: { required?: string[] } };
   };
@@ -84,6 +85,29 @@ describe.each(["chrome-mv3-prod", "firefox-mv3-prod"])("%s manifest", (target) =
       expect(guard, `${site} guard bundle`).toBeTruthy();
       expect(readFileSync(path.join(dir, guard!)).length).toBeGreaterThan(1000);
     }
+  });
+});
+
+describe("which world the send watchers run in", () => {
+  const worlds = (m: Manifest) =>
+    Object.fromEntries((m.content_scripts ?? []).map((c) => [c.matches[0], c.world ?? "ISOLATED"]));
+
+  it("Chrome: Gmail's watcher in the page's world, and only Gmail may message the background", () => {
+    const { manifest } = load("chrome-mv3-prod");
+    // scripts/chrome-manifest.mjs: the page's world costs the load less; Outlook's pop-outs are about:blank
+    // windows, where that world has no door to the extension, so Outlook's watcher stays put.
+    expect(worlds(manifest)).toEqual({
+      "https://mail.google.com/*": "MAIN",
+      "https://outlook.office.com/*": "ISOLATED",
+    });
+    // No "ids": no other extension may message this one either.
+    expect(manifest.externally_connectable).toEqual({ matches: ["https://mail.google.com/*"] });
+  });
+
+  it("Firefox: both in the content-script world (it has no messaging from a page's world)", () => {
+    const { manifest } = load("firefox-mv3-prod");
+    expect(Object.values(worlds(manifest))).toEqual(["ISOLATED", "ISOLATED"]);
+    expect(manifest).not.toHaveProperty("externally_connectable");
   });
 });
 
