@@ -3,7 +3,8 @@
  * - the mail content scripts' size on disk (minified build), target ≤ 15 KB;
  * - the dialog painted after a real Send click, 95th percentile over 50 clicks, target ≤ 50 ms;
  * - load of the Gmail compose fixture with the extension against without it, side by side, target ≤ 5%;
- *   beside them the same extension with empty content scripts, which is the platform's floor.
+ *   beside them, from Chromium's trace, what the watcher's injection costs the page's main thread, and
+ *   what an empty script in the content-script world would.
  */
 import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -44,14 +45,23 @@ function contentScriptSizes(): void {
   }
 }
 
-/** A copy of the build whose mail content scripts are empty files (the reference for the floor). */
+/**
+ * A copy of the build whose mail content scripts are empty files in the content-script world: the
+ * reference for what creating that world costs, which Gmail's watcher no longer pays (it runs in the
+ * page's own world: scripts/chrome-manifest.mjs).
+ */
 function withEmptyContentScripts(): string {
   const dir = mkdtempSync(path.join(tmpdir(), "wh-empty-cs-"));
   cpSync(BUILD_DIR, dir, { recursive: true });
   const file = path.join(dir, "manifest.json");
-  const manifest = JSON.parse(readFileSync(file, "utf8")) as { content_scripts: { js: string[] }[] };
+  const manifest = JSON.parse(readFileSync(file, "utf8")) as {
+    content_scripts: { js: string[]; world?: string }[];
+  };
   writeFileSync(path.join(dir, "empty.js"), "");
-  for (const script of manifest.content_scripts) script.js = ["empty.js"];
+  for (const script of manifest.content_scripts) {
+    script.js = ["empty.js"];
+    delete script.world;
+  }
   writeFileSync(file, JSON.stringify(manifest));
   return dir;
 }
@@ -208,8 +218,8 @@ try {
   );
 
   // Where that time goes, from Chromium's own trace: injecting the watcher, our script's share of it, and
-  // the same extension with empty content scripts, which is the floor: Chromium creates the
-  // content-script world for any script at all.
+  // beside it an empty script in the content-script world, which is what Chromium charges for creating
+  // that world (the watcher, in the page's own world, does not pay it).
   empty = await launchWithExtension({ tz: zone, buildDir: withEmptyContentScripts() });
   await serveFixture(empty.ctx);
   const costs: { inject: number; ours: number }[] = [];
@@ -220,10 +230,10 @@ try {
   }
   const inject = median(costs.map((c) => c.inject));
   console.log(
-    `  main thread per compose-page load, from Chromium's trace: injecting the watcher ${inject.toFixed(2)} ms, of which compiling and running it ${median(costs.map((c) => c.ours)).toFixed(2)} ms; an empty content script ${median(floor).toFixed(2)} ms`,
+    `  main thread per compose-page load, from Chromium's trace: injecting the watcher ${inject.toFixed(2)} ms, of which compiling and running it ${median(costs.map((c) => c.ours)).toFixed(2)} ms; an empty script in the content-script world ${median(floor).toFixed(2)} ms`,
   );
   console.log(
-    `  that is ${((inject / median(b)) * 100).toFixed(2)} % of a load without the extension, of which ${((median(floor) / median(b)) * 100).toFixed(2)} % any content script costs`,
+    `  that is ${((inject / median(b)) * 100).toFixed(2)} % of a load without the extension, against ${((median(floor) / median(b)) * 100).toFixed(2)} % for an empty script in the content-script world`,
   );
 } finally {
   await withExt.close();
