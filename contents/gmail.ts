@@ -4,6 +4,7 @@ import { startWatch } from "../src/guard/watch";
 
 // Gmail composes (inline, dialog and pop-out) live in the top document, so no frames are needed. Only the
 // watcher runs from document_start; the background attaches the guard (attached/gmail-guard.ts) after load.
+// In Chrome the watcher runs in the page's own world (set in the manifest by scripts/chrome-manifest.mjs).
 export const config: PlasmoCSConfig = {
   matches: ["https://mail.google.com/*"],
   run_at: "document_start",
