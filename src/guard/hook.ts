@@ -52,18 +52,18 @@ export function installGuard(win: Window, deps: GuardDeps): AttachedGuard {
 
   let waiting = false;
 
-  /** `e` is the event in flight, or null when the watcher already holds the send. */
-  const intercept = (e: Event | null, send: Element, compose: Element) => {
+  /** `e` is the watcher's question about this send, still in flight: cancelling it holds the send. */
+  const intercept = (e: Event, send: Element, compose: Element) => {
     if (dialog || waiting) {
       // A second Send while the first is being decided: hold it, the first one already asks.
-      if (e) stop(e);
+      stop(e);
       return;
     }
     let known: boolean;
     try {
       known = deps.policy() !== null;
     } catch {
-      failOpen(e ? null : send);
+      failOpen(null);
       return;
     }
     if (known) {
@@ -72,7 +72,7 @@ export function installGuard(win: Window, deps: GuardDeps): AttachedGuard {
     }
     // Sent before the stored policy was read (the page has only just loaded): hold it and decide when
     // it has been, a few milliseconds later. Settled or failed, the send is never lost.
-    if (e) stop(e);
+    stop(e);
     waiting = true;
     (deps.ready?.() ?? Promise.resolve()).then(
       () => {

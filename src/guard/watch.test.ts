@@ -43,7 +43,7 @@ function attachFakeGuard() {
   const handled: Event[] = [];
   const start = (): AttachedGuard => ({
     handle(e) {
-      if (e) handled.push(e);
+      handled.push(e);
     },
     stop: vi.fn(),
   });
@@ -92,7 +92,7 @@ describe("the send watcher (document_start, before the guard is attached)", () =
     guard!.stop();
     guard = answerWatcher(window, gmailSpot, (release) => ({
       handle(e, sendButton) {
-        e?.preventDefault();
+        e.preventDefault();
         setTimeout(() => release(sendButton));
       },
       stop: vi.fn(),

@@ -37,8 +37,8 @@ export const GUARD_EVENTS = {
 
 /** The attached guard, as the guard's own script sees it. */
 export interface AttachedGuard {
-  /** Decide a send: `e` is the watcher's `send` question, or null when the send is already held. */
-  handle(e: Event | null, send: Element, compose: Element): void;
+  /** Decide a send: `e` is the watcher's `send` question, which the guard cancels to hold the send. */
+  handle(e: Event, send: Element, compose: Element): void;
   stop(): void;
 }
 
