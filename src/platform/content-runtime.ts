@@ -66,8 +66,9 @@ interface PageWorldRuntime {
  * know: it is in this script's own address, in a stack trace.
  *
  * Made at document_start, so it does the least it can then: it keeps the stack trace as text (formatted
- * now, before any script of the page could change how stack traces read) and looks at the extension's
- * API only when the first message goes. Both cost the mail page's load (0.2 and 0.8 ms traced).
+ * now, before any script of the page could change how stack traces read; 0.2 ms of the page's load,
+ * traced) and looks at the extension's API only when the first message goes (the page's world builds
+ * `chrome.runtime` on first use, another 0.8 ms).
  */
 export function doorFromAnyWorld(): (message: unknown) => Promise<unknown> {
   const stack = new Error().stack ?? "";
