@@ -14,6 +14,7 @@
  * arrive, the send goes through (fail open). Nothing here reads the page until a key or click calls.
  */
 import { doorFromAnyWorld } from "../platform/content-runtime";
+import { whenIdle } from "./idle";
 import { pressElement, type MailSite, type SendSpot } from "./sites";
 
 /** The guard's in-page element; its own clicks and keys are never taken for a Send. */
@@ -255,10 +256,8 @@ export function startWatch(
   // pageshow, not load: it comes just after the load event has finished. A listener of ours on load
   // itself made the measured page load 2–4 ms longer (the first event this script's world sees builds
   // its Event wrappers), against about 1 ms for pageshow (bench/guard-browser.ts, 100 pairs each).
-  let idle = 0;
-  const onShown = () => {
-    idle = win.requestIdleCallback ? win.requestIdleCallback(ask, { timeout: 1000 }) : win.setTimeout(ask);
-  };
+  let cancelIdle = () => undefined as void;
+  const onShown = () => void (cancelIdle = whenIdle(win, ask, 1000));
   // The guard's arrival (a custom event, never fired during the load) builds the watcher if need be.
   const onAttached = () => watcher().onAttached();
   win.addEventListener("click", onClick, true);
@@ -274,7 +273,7 @@ export function startWatch(
       win.removeEventListener("keydown", onKeydown, true);
       win.removeEventListener(GUARD_EVENTS.attached, onAttached, true);
       if (top) win.removeEventListener("pageshow", onShown);
-      if (idle) (win.cancelIdleCallback ?? win.clearTimeout).call(win, idle);
+      cancelIdle();
       core?.stop();
     },
   };
