@@ -116,19 +116,8 @@ const GUARD_KEY = "withinHoursGuard";
  * The attached script's one call: start the guard and have it answer the watcher. Once per frame,
  * however often the script is run; a second run only tells the watcher again that the guard is there.
  */
-export function attachGuard(adapter: SiteAdapter, win: Window = window): AttachedGuard {
+export function attachGuard(adapter: SiteAdapter, win: Window = window): void {
   const global = globalThis as { [GUARD_KEY]?: AttachedGuard };
-  const running = global[GUARD_KEY];
-  if (running) {
-    win.dispatchEvent(new CustomEvent(GUARD_EVENTS.attached));
-    return running;
-  }
-  const guard = answerWatcher(win, adapter, (release) => startGuard(adapter, release, win));
-  return (global[GUARD_KEY] = {
-    handle: guard.handle,
-    stop() {
-      guard.stop();
-      delete global[GUARD_KEY];
-    },
-  });
+  if (global[GUARD_KEY]) win.dispatchEvent(new CustomEvent(GUARD_EVENTS.attached));
+  else global[GUARD_KEY] = answerWatcher(win, adapter, (release) => startGuard(adapter, release, win));
 }
