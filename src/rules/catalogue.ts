@@ -10,11 +10,12 @@ import { supportStaffRegime, supportStaffRules } from "./support-staff";
 import type { PackId, Params, ParamsOf, Regime, RuleDef } from "./types";
 import { ukWtrRules } from "./uk-wtr";
 import { unionRules } from "./union";
-import { walesRegime } from "./wales";
+import { walesRegime, walesRules } from "./wales";
 
 /** Every rule in RULES.md, as data plus one pure check. */
 export const RULES: readonly RuleDef[] = [
   ...englandRules,
+  ...walesRules,
   ...unionRules,
   ...ukWtrRules,
   ...northernIrelandRules,

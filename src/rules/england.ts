@@ -1,8 +1,8 @@
 import type { ItemKind, Profile } from "../model";
-import { checkAnnualDirected, checkMiddayBreak, weekSpan } from "./shared";
+import { checkAnnualDirected, checkMiddayBreak, checkNothingOverPpa, weekSpan } from "./shared";
 import { SRC } from "./sources";
 import type { ParamsOf, Regime, RuleDef, RuleRun, YearCtx } from "./types";
-import { formatMinutes, keywordMatcher, num, ofKind, overlaps, str } from "./util";
+import { formatMinutes, keywordMatcher, num, ofKind, str } from "./util";
 
 /** England (STPCD). Wales shares these rules and ids with its own document cited (see wales.ts). */
 const WALES = { wales: SRC.stpcdWales } as const;
@@ -25,18 +25,10 @@ export const englandRegime: Regime = {
   contactKinds: new Set<ItemKind>(["lesson", "cover"]),
   contactLimit: () => null,
   budget: (profile, p) => directedBudget(profile, p, "eng.directed.annual"),
+  ppaRule: "eng.ppa.min",
+  coverRule: "eng.cover.rarely",
   weeklyLimit: () => null,
 };
-
-/** Kinds that cannot share a slot with PPA: "no other duty (including cover) in PPA". */
-const DUTIES_OVER_PPA = new Set<ItemKind>([
-  "lesson",
-  "cover",
-  "duty",
-  "meeting",
-  "invigilation",
-  "observation",
-]);
 
 export const englandRules: RuleDef[] = [
   {
@@ -44,8 +36,7 @@ export const englandRules: RuleDef[] = [
     force: "C",
     title: "Directed time: 1265 hours on 195 days a year",
     source: SRC.stpcd,
-    sources: WALES,
-    packs: CORE,
+    packs: ["england"],
     defaults: { annualHours: 1265, maxDays: 195, teachingDays: 190 },
     check: { year: (ctx, r) => checkAnnualDirected(ctx, r, "directed-time") },
   },
@@ -79,11 +70,11 @@ export const englandRules: RuleDef[] = [
     force: "C",
     title: "PPA: at least 10% of timetabled teaching, in blocks of 30 minutes, with no other duty",
     source: SRC.stpcd,
-    sources: WALES,
-    packs: CORE,
+    packs: ["england"],
     defaults: { minRatio: 0.1, minBlockMinutes: 30 },
     check: {
       week: (ctx, r) => {
+        checkNothingOverPpa(ctx, r);
         const minBlock = num(r.params, "minBlockMinutes", 30);
         const ppa = ofKind(ctx.agg.items, "ppa");
         for (const slot of ppa) {
@@ -95,19 +86,6 @@ export const englandRules: RuleDef[] = [
               [slot.item.id],
               `This PPA slot is ${slot.minutes} minutes; PPA should come in blocks of at least ${minBlock} minutes.`,
               "Ask for PPA to be timetabled in blocks of at least half an hour.",
-            );
-          }
-          const clashes = ctx.agg.items.filter(
-            (x) => x !== slot && DUTIES_OVER_PPA.has(x.item.kind) && overlaps(x.item, slot.item),
-          );
-          for (const c of clashes) {
-            r.emit(
-              "breach",
-              Math.max(c.item.start, slot.item.start),
-              Math.min(c.item.end, slot.item.end),
-              [slot.item.id, c.item.id],
-              `"${c.item.title}" is booked over your PPA; no other duty, including cover, may be done in PPA time.`,
-              "Ask for this PPA to be reinstated at another time this week.",
             );
           }
         }
@@ -144,8 +122,7 @@ export const englandRules: RuleDef[] = [
     force: "C",
     title: "Cover only rarely, and only when not foreseeable",
     source: SRC.stpcd,
-    sources: WALES,
-    packs: CORE,
+    packs: ["england"],
     defaults: {
       foreseeableDays: 2,
       termlyThreshold: 0,
@@ -158,8 +135,7 @@ export const englandRules: RuleDef[] = [
     force: "C",
     title: "A break of reasonable length between 12:00 and 14:00",
     source: SRC.burgundy,
-    sources: WALES,
-    packs: CORE,
+    packs: ["england"],
     defaults: { windowFrom: "12:00", windowTo: "14:00", minBreakMinutes: 30 },
     check: {
       week: (ctx, r) =>
@@ -226,8 +202,7 @@ export const englandRules: RuleDef[] = [
     force: "C",
     title: "No routine clerical or administrative tasks",
     source: SRC.stpcd,
-    sources: WALES,
-    packs: CORE,
+    packs: ["england"],
     defaults: {
       keywords:
         "photocopy|filing|display|data entry|stocktake|stock take|collect money|collating|typing|exam entries",
@@ -245,6 +220,48 @@ export const englandRules: RuleDef[] = [
             `"${x.item.title}" sounds like a routine administrative task, which teachers should not be required to do routinely.`,
             "If this is routine, ask for it to go to support staff.",
           );
+        }
+      },
+    },
+  },
+  {
+    id: "eng.weekend",
+    force: "C",
+    title: "No directed work on Saturdays, Sundays or public holidays",
+    source: SRC.stpcd,
+    sources: WALES,
+    packs: CORE,
+    defaults: {},
+    check: {
+      week: (ctx, r) => {
+        for (const x of ctx.agg.items) {
+          const day = ctx.cal.days[x.day]!;
+          if (!x.item.directed || day.weekday < 6) continue;
+          r.emit(
+            "warning",
+            x.item.start,
+            x.item.end,
+            [x.item.id],
+            `"${x.item.title}" is directed on ${day.date}, a ${day.weekday === 6 ? "Saturday" : "Sunday"}; teachers cannot be required to work at weekends unless their contract says so.`,
+            "Check your contract; if it does not provide for weekend work, you may decline or agree it as paid extra work.",
+          );
+        }
+      },
+      year: (ctx, r) => {
+        // Public holidays are known from the calendar's all-day holiday entries.
+        for (const w of ctx.weeks) {
+          for (const x of w.items) {
+            const day = ctx.cal.days[x.day]!;
+            if (!x.item.directed || day.weekday >= 6 || ctx.holiday[x.day] !== 1) continue;
+            r.emit(
+              "warning",
+              x.item.start,
+              x.item.end,
+              [x.item.id],
+              `"${x.item.title}" is directed on ${day.date}, a holiday on your calendar; teachers cannot be required to work on public holidays unless their contract says so.`,
+              "Check whether this day is a public holiday; if so you may decline.",
+            );
+          }
         }
       },
     },
@@ -278,7 +295,7 @@ export const englandRules: RuleDef[] = [
   },
 ];
 
-function checkCoverRarely(ctx: YearCtx, r: RuleRun): void {
+export function checkCoverRarely(ctx: YearCtx, r: RuleRun): void {
   const aheadMs = num(r.params, "foreseeableDays", 2) * 86_400_000;
   const threshold = num(r.params, "termlyThreshold", 0);
   const planned = keywordMatcher(str(r.params, "plannedAbsence"));

@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import type { ItemKind } from "../model";
 import { parseHm } from "../time";
 import { directedBudget } from "./england";
-import { checkAnnualDirected, checkMiddayBreak, weekSpan } from "./shared";
+import { checkAnnualDirected, checkMiddayBreak, checkNothingOverPpa, weekSpan } from "./shared";
 import { SRC } from "./sources";
 import type { Regime, RuleDef } from "./types";
 import { formatMinutes, num, ofKind, str } from "./util";
@@ -27,6 +27,7 @@ export const northernIrelandRegime: Regime = {
     return { minutes: Math.round(max * profile.fte), rule: "ni.teaching.max" };
   },
   budget: (profile, p) => directedBudget(profile, p, "ni.directed.annual"),
+  ppaRule: "ni.ppa",
   weeklyLimit: () => null,
 };
 
@@ -94,6 +95,58 @@ export const northernIrelandRules: RuleDef[] = [
           ofKind(ctx.agg.items, "lesson", "cover").map((x) => x.item.id),
           `Class teaching this week, cover included, is ${formatMinutes(l.contactMinutes)}; the maximum is ${formatMinutes(l.contactMaxMinutes)}.`,
           "Decline further cover this week and ask for the excess to be removed.",
+        );
+      },
+    },
+  },
+  {
+    id: "ni.ppa",
+    force: "C",
+    title:
+      "PPA at least 10% of directed time (126.5 hours a year full-time), with no cover or other duty in it",
+    source: "NI teachers' terms and conditions (TNC 2020/1, PPA)",
+    packs: PACK,
+    defaults: { minRatio: 0.1 },
+    check: {
+      week: (ctx, r) => checkNothingOverPpa(ctx, r),
+      year: (ctx, r) => {
+        const ratio = num(r.params, "minRatio", 0.1);
+        const budget = ctx.regime.budget(ctx.profile, ctx.p);
+        if (!budget) return;
+        const due = Math.round(budget.minutes * ratio);
+        let ppa = 0;
+        for (const w of ctx.weeks) for (const x of ofKind(w.items, "ppa")) ppa += x.minutes;
+        // Only a year whose calendar is complete can fall short; until then the forecast shows the pace.
+        if (ctx.now < ctx.cal.endInstant || ppa >= due) return;
+        r.emit(
+          "breach",
+          ctx.cal.startInstant,
+          ctx.cal.endInstant,
+          [],
+          `PPA this year came to ${formatMinutes(ppa)}; the minimum is ${Math.round(ratio * 100)}% of your directed time budget (${formatMinutes(due)}).`,
+          "Ask for the missing PPA time to be planned into next year's directed time budget.",
+        );
+      },
+    },
+  },
+  {
+    id: "ni.week.pace",
+    force: "U",
+    title: "A weekly pace of 32.4 directed hours (6.5 hours a day)",
+    source: "NEU Northern Ireland directed time advice (the 2020 interim cap of 32.4 hours a week)",
+    packs: PACK,
+    defaults: { weeklyHours: 32.4 },
+    check: {
+      week: (ctx, r) => {
+        const pace = Math.round(num(r.params, "weeklyHours", 32.4) * 60 * ctx.profile.fte);
+        const directed = ctx.agg.ledger.directedMinutes;
+        if (directed <= pace) return;
+        r.emit(
+          "info",
+          ...weekSpan(ctx),
+          [],
+          `Directed time this week is ${formatMinutes(directed)}, above the pace of ${formatMinutes(pace)} a week the union advises; this is a pace to watch, not a limit.`,
+          "Check the week against your individual directed time budget.",
         );
       },
     },

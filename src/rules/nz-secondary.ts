@@ -2,7 +2,7 @@ import type { ItemKind, Profile } from "../model";
 import { weekSpan } from "./shared";
 import { SRC } from "./sources";
 import type { ParamsOf, Regime, RuleDef, RuleRun, WeekCtx } from "./types";
-import { formatMinutes, innerGaps, MINUTE, num, ofKind } from "./util";
+import { formatMinutes, innerGaps, MINUTE, num, ofKind, overlaps } from "./util";
 
 /**
  * The binding weekly contact maximum under the ASTCA and the rule that sets it: 20 h, or 15/17.5 h for
@@ -89,7 +89,7 @@ export const nzSecondaryRules: RuleDef[] = [
     title: "At most 25 timetabled hours and 20 contact hours a week, at least 5 non-contact",
     source: `${SRC.astca}, ASTCA part 4`,
     packs: PACK,
-    defaults: { maxTimetabledHours: 25, maxContactHours: 20, minNonContactHours: 5 },
+    defaults: { maxTimetabledHours: 25, maxContactHours: 20 },
     check: {
       week: (ctx, r) => {
         checkContactMax(ctx, r, "nz.sec.contact", "full-time teacher");
@@ -105,6 +105,42 @@ export const nzSecondaryRules: RuleDef[] = [
             "Ask for the timetable to be brought within 25 hours.",
           );
         }
+      },
+    },
+  },
+  {
+    id: "nz.sec.noncontact",
+    force: "C",
+    title: "At least 5 timetabled non-contact hours a week; relief taken from it is compensated",
+    source: "Secondary Teachers' Collective Agreement 2023-2025, cl. 5.1.1(b) and 5.1A.1(d)",
+    packs: PACK,
+    defaults: { minHours: 5 },
+    check: {
+      week: (ctx, r) => {
+        const nonContact = ofKind(ctx.agg.items, "ppa", "non-contact");
+        for (const c of ofKind(ctx.agg.items, "cover")) {
+          const slot = nonContact.find((x) => overlaps(x.item, c.item));
+          if (!slot) continue;
+          r.emit(
+            "warning",
+            Math.max(c.item.start, slot.item.start),
+            Math.min(c.item.end, slot.item.end),
+            [slot.item.id, c.item.id],
+            `Relief "${c.item.title}" is taken from your non-contact time; the school's timetabling policy owes you compensation for it.`,
+            "Ask what compensation the timetabling policy gives for this relief.",
+          );
+        }
+        if (ctx.profile.fte < 1 || ctx.agg.ledger.contactMinutes === 0) return;
+        const min = Math.round(num(r.params, "minHours", 5) * 60);
+        const got = ctx.agg.ledger.ppaMinutes;
+        if (got >= min) return;
+        r.emit(
+          "warning",
+          ...weekSpan(ctx),
+          nonContact.map((x) => x.item.id),
+          `Timetabled non-contact time this week is ${formatMinutes(got)}; a full-time teacher has at least ${formatMinutes(min)}.`,
+          "Ask for your non-contact hours to be timetabled.",
+        );
       },
     },
   },

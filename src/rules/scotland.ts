@@ -136,6 +136,43 @@ export const scotlandRules: RuleDef[] = [
     },
   },
   {
+    id: "sco.please_take",
+    force: "C",
+    title: 'Cover ("please takes") counts against class contact and any local weekly or termly limit',
+    source: `${SRC.snct}; the local working time agreement`,
+    packs: PACK,
+    defaults: { weeklyLimit: 0, termlyLimit: 0 },
+    check: {
+      week: (ctx, r) => {
+        const limit = num(r.params, "weeklyLimit", 0);
+        const n = ctx.agg.ledger.coverCount;
+        if (limit <= 0 || n <= limit) return;
+        r.emit(
+          "warning",
+          ...weekSpan(ctx),
+          ofKind(ctx.agg.items, "cover").map((x) => x.item.id),
+          `${n} please takes this week; your local agreement allows ${limit} a week.`,
+          "Decline further cover this week and raise it through the working time agreement.",
+        );
+      },
+      year: (ctx, r) => {
+        const limit = num(r.params, "termlyLimit", 0);
+        if (limit <= 0) return;
+        for (const t of ctx.year.coverByTerm) {
+          if (t.count <= limit) continue;
+          r.emit(
+            "warning",
+            ctx.cal.startInstant,
+            ctx.cal.endInstant,
+            [],
+            `${t.count} please takes in the ${t.term.toLowerCase()}; your local agreement allows ${limit} a term.`,
+            "Raise the amount of cover through the working time agreement.",
+          );
+        }
+      },
+    },
+  },
+  {
     id: "sco.prep",
     force: "C",
     title: "Preparation and correction time, at least a third of class contact, is personal",

@@ -1,6 +1,7 @@
+import type { ItemKind } from "../model";
 import { instantAt, parseHm } from "../time";
 import type { RuleRun, WeekCtx, YearCtx } from "./types";
-import { MINUTE, formatMinutes, longestGap, num, str } from "./util";
+import { MINUTE, formatMinutes, longestGap, num, ofKind, overlaps, str } from "./util";
 
 /** Days in the week whose directed items leave no free gap of `minBreakMinutes` in the midday window. */
 export function checkMiddayBreak(ctx: WeekCtx, r: RuleRun, what: string, action: string): void {
@@ -64,4 +65,31 @@ export function checkAnnualDirected(ctx: YearCtx, r: RuleRun, label: string): vo
 
 export function weekSpan(ctx: WeekCtx): [number, number] {
   return [ctx.agg.ledger.startInstant, ctx.agg.ledger.endInstant];
+}
+
+/** Kinds that cannot share a slot with PPA: "no other duty (including cover) in PPA". */
+const DUTIES_OVER_PPA = new Set<ItemKind>([
+  "lesson",
+  "cover",
+  "duty",
+  "meeting",
+  "invigilation",
+  "observation",
+]);
+
+/** Anything booked over PPA is a breach (eng.ppa.min, wal.ppa.min, ni.ppa). */
+export function checkNothingOverPpa(ctx: WeekCtx, r: RuleRun): void {
+  for (const slot of ofKind(ctx.agg.items, "ppa")) {
+    for (const c of ctx.agg.items) {
+      if (c === slot || !DUTIES_OVER_PPA.has(c.item.kind) || !overlaps(c.item, slot.item)) continue;
+      r.emit(
+        "breach",
+        Math.max(c.item.start, slot.item.start),
+        Math.min(c.item.end, slot.item.end),
+        [slot.item.id, c.item.id],
+        `"${c.item.title}" is booked over your PPA; no other duty, including cover, may be done in PPA time.`,
+        "Ask for this PPA to be reinstated at another time this week.",
+      );
+    }
+  }
 }

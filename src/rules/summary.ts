@@ -140,8 +140,7 @@ export function weekSummary(evaluation: Evaluation, weekStart: string, profile: 
       status: "none",
       ...cite(unionOn ? "eng.meetings.weekly" : null, profile),
     });
-    const ppaRule =
-      regime.jurisdiction === "england" || regime.jurisdiction === "wales" ? "eng.ppa.min" : null;
+    const ppaRule = regime.ppaRule ?? null;
     const ppaMin =
       ppaRule && week.teachingMinutes > 0
         ? Math.ceil(week.teachingMinutes * num(p(ppaRule), "minRatio", 0.1))
@@ -166,10 +165,7 @@ export function weekSummary(evaluation: Evaluation, weekStart: string, profile: 
       unit: "count",
       text: "",
       status: week.coverCount > 0 ? "near" : "none",
-      ...cite(
-        regime.jurisdiction === "england" || regime.jurisdiction === "wales" ? "eng.cover.rarely" : null,
-        profile,
-      ),
+      ...cite(regime.coverRule ?? null, profile),
     });
   }
   for (const m of meters) {

@@ -140,6 +140,9 @@ export interface Regime {
   contactLimit(profile: Profile, p: ParamsOf): { minutes: number; rule: string } | null;
   budget(profile: Profile, p: ParamsOf): { minutes: number; days: number; rule: string } | null;
   weeklyLimit(profile: Profile, p: ParamsOf): number | null;
+  /** The rules behind the popup's PPA and cover meters, where the regime has them. */
+  ppaRule?: string;
+  coverRule?: string;
 }
 
 export interface RuleRun {
