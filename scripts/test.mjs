@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: type-check, lint, unit tests, build, manifest checks and browser tests, in that order.
+// `npm test`: type-check, lint, unit tests, build, browser tests in Chromium, then the Firefox build's lint and
+// browser tests in Firefox ESR, in that order.
 // Stops at the first failing step; ends with one "tests: N passed, N failed" line for CI.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
@@ -28,6 +29,21 @@ const steps = [
       "--outputFile=e2e/out/e2e.json",
     ],
   ],
+  // web-ext's errors fail the step; its warnings (library code's innerHTML, the lazy import) are printed.
+  ["Firefox lint", "npx", ["web-ext", "lint", "--source-dir", "build/firefox-mv3-prod"]],
+  [
+    "Firefox browser tests",
+    "npx",
+    [
+      "vitest",
+      "run",
+      "--config",
+      "e2e/firefox/vitest.config.ts",
+      "--reporter=default",
+      "--reporter=json",
+      "--outputFile=e2e/out/e2e-firefox.json",
+    ],
+  ],
 ];
 
 let passed = 0;
@@ -48,6 +64,7 @@ for (const [name, command, args] of steps) {
   );
   if (name === "unit tests") count("e2e/out/unit.json");
   if (name === "browser tests") count("e2e/out/e2e.json");
+  if (name === "Firefox browser tests") count("e2e/out/e2e-firefox.json");
   if (result.status !== 0) {
     console.log(`\ntests: ${passed} passed, ${Math.max(failed, 1)} failed`);
     process.exit(result.status ?? 1);
