@@ -5,5 +5,7 @@ export default defineConfig({
   test: {
     include: ["src/**/*.test.ts", "src/**/*.test.tsx", "scripts/**/*.test.ts"],
     environment: "node",
+    // CI and this machine are shared and often busy: a test fails on what it asserts, never on the clock.
+    testTimeout: 60_000,
   },
 });

@@ -90,7 +90,7 @@ describe("foundation in Chromium", () => {
     const before = await itemCount(options);
     const mail = await browser.ctx.newPage();
     await servePage(browser.ctx, "https://mail.google.com/**", {
-      file: path.resolve("../shared/fixtures/gmail/compose-dialog-2020.html"),
+      file: path.resolve("fixtures/gmail/compose-dialog-2020.html"),
     });
     await mail.goto("https://mail.google.com/mail/u/0/#inbox?compose=new");
     const reply = await evaluateInContentScript<Reply>(

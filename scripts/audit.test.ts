@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const ROOT = new URL("..", import.meta.url).pathname;
-const SHARED = new URL("../../shared/fixtures/ics/", import.meta.url).pathname;
+const COPIED = join(ROOT, "fixtures/ics");
 const PROJECT = join(ROOT, "e2e/fixtures/ics");
 const DEMO = join(ROOT, "demo/teacher-term.ics");
 const tmp = mkdtempSync(join(tmpdir(), "audit-test-"));
@@ -101,10 +101,10 @@ describe("npm run audit", { timeout: 60_000 }, () => {
     expect(result.stdout).toContain('"Line management"');
   });
 
-  it("reads every shared fixture and the project variants in one run", () => {
-    const files = readdirSync(SHARED, { recursive: true, encoding: "utf8" })
+  it("reads every copied real-world fixture and the project variants in one run", () => {
+    const files = readdirSync(COPIED, { recursive: true, encoding: "utf8" })
       .filter((f) => f.endsWith(".ics"))
-      .map((f) => join(SHARED, f));
+      .map((f) => join(COPIED, f));
     const result = audit(
       "--profile",
       england,

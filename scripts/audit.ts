@@ -7,7 +7,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { AuditError, formatAuditText, runAudit, type AuditInput } from "../src/ingest/audit";
-import { MAX_ICS_BYTES } from "../src/ingest/ics";
+import { IMPORT_TIME_BUDGET, MAX_ICS_BYTES } from "../src/ingest/ics";
 
 const USAGE =
   "Usage: npm run --silent audit -- --profile <profile.json> [--format json|text] <calendar.ics> [more.ics…]";
@@ -83,7 +83,7 @@ function main(): void {
   const inputs = args.files.map(readCalendar);
   let report;
   try {
-    report = runAudit(inputs, profile);
+    report = runAudit(inputs, profile, { timeBudget: IMPORT_TIME_BUDGET });
   } catch (e) {
     if (e instanceof AuditError) fail(e.message);
     throw e;

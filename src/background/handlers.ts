@@ -6,7 +6,7 @@ import { DateTime } from "luxon";
 import { profileWithDefaults } from "../model/defaults";
 import type { Profile, Source } from "../model";
 import { coverVerdict } from "../rules/cover";
-import { parseIcs } from "../ingest/ics";
+import { IMPORT_TIME_BUDGET, parseIcs } from "../ingest/ics";
 import { eventsToItems, trainingDaysFrom } from "../ingest/to-items";
 import { localDate } from "../ingest/timezones";
 import type { WithinHoursDB } from "../store/db";
@@ -60,6 +60,7 @@ export function createHandlers(deps: BackgroundDeps): HandlerMap {
     const { events, warnings } = parseIcs(text, {
       window: academicYearSpan(profile),
       defaultZone: profile.timeZone,
+      timeBudget: IMPORT_TIME_BUDGET,
     });
     const rules = await listClassificationRules(db);
     const items = eventsToItems(events, source.id, rules, deps.now());

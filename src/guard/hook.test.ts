@@ -14,7 +14,7 @@ import { answerWatcher, startWatch } from "./watch";
 
 // The real Gmail compose dialog DOM, c. 2020 (fixtures/SOURCES.md), read unmodified.
 const GMAIL_2020 = readFileSync(
-  resolve(import.meta.dirname, "../../../shared/fixtures/gmail/compose-dialog-2020.html"),
+  resolve(import.meta.dirname, "../../fixtures/gmail/compose-dialog-2020.html"),
   "utf8",
 );
 

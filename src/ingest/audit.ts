@@ -9,7 +9,7 @@ import {
 import { partialProfileSchema } from "../model/schema";
 import { evaluate } from "../rules/engine";
 import { KIND_LABEL } from "./classify";
-import { IcsError, parseIcs, type IcsErrorReason } from "./ics";
+import { IcsError, parseIcs, type IcsErrorReason, type TimeBudget } from "./ics";
 import { zoneForMany } from "./timezones";
 import { eventsToItems, needsConfirmation, trainingDaysFrom } from "./to-items";
 
@@ -100,7 +100,7 @@ export function academicYearWindow(profile: Pick<Profile, "academicYearStart" | 
 export function runAudit(
   inputs: readonly AuditInput[],
   profileJson: unknown,
-  opts: { now?: number } = {},
+  opts: { now?: number; timeBudget?: TimeBudget } = {},
 ): AuditReport {
   const now = opts.now ?? Date.now();
   let profile = auditProfile(profileJson, now);
@@ -112,7 +112,7 @@ export function runAudit(
   for (const input of inputs) {
     let parsed;
     try {
-      parsed = parseIcs(input.text, { window, defaultZone: profile.timeZone });
+      parsed = parseIcs(input.text, { window, defaultZone: profile.timeZone, timeBudget: opts.timeBudget });
     } catch (e) {
       if (e instanceof IcsError) throw new AuditError(e.reason, `${input.name}: ${e.message}`);
       throw e;

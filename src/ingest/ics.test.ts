@@ -2,11 +2,12 @@ import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { IcsError, MAX_ICS_BYTES, parseIcs, type ParseOptions, type ParsedEvent } from "./ics";
 
-const SHARED = new URL("../../../shared/fixtures/ics/", import.meta.url).pathname;
+// Real calendars copied in with their licences (fixtures/SOURCES.md); project-made ones in e2e/fixtures.
+const COPIED = new URL("../../fixtures/ics/", import.meta.url).pathname;
 const PROJECT = new URL("../../e2e/fixtures/ics/", import.meta.url).pathname;
 const DEMO = new URL("../../demo/teacher-term.ics", import.meta.url).pathname;
 
-const shared = (path: string) => readFileSync(SHARED + path, "utf8");
+const copied = (path: string) => readFileSync(COPIED + path, "utf8");
 const project = (path: string) => readFileSync(PROJECT + path, "utf8");
 
 const wide: ParseOptions = {
@@ -26,12 +27,12 @@ function reasonOf(fn: () => unknown): string | undefined {
   return undefined;
 }
 
-describe("every shared fixture parses", () => {
-  const files = readdirSync(SHARED, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ics"));
+describe("every copied real-world fixture parses", () => {
+  const files = readdirSync(COPIED, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ics"));
   it("finds the fixtures", () => expect(files.length).toBeGreaterThanOrEqual(15));
   for (const file of files) {
     it(file, () => {
-      const result = parseIcs(shared(file), wide);
+      const result = parseIcs(copied(file), wide);
       for (const ev of result.events) {
         expect(Number.isFinite(ev.start)).toBe(true);
         expect(ev.end).toBeGreaterThanOrEqual(ev.start);
@@ -61,7 +62,7 @@ describe("Exchange zones", () => {
   });
 
   it("maps quoted display names, with and without summer time", () => {
-    const { events, warnings } = parseIcs(shared("node-ical/Office-2012-owa.ics"), wide);
+    const { events, warnings } = parseIcs(copied("node-ical/Office-2012-owa.ics"), wide);
     expect(warnings).toEqual([]);
     // 13:30 in Sydney on 28 October 2020 is summer time (+11:00).
     expect(iso(events.find((e) => e.title === "TEST Syd")!.start)).toBe("2020-10-28T02:30:00.000Z");
@@ -80,7 +81,7 @@ describe("Exchange zones", () => {
   });
 
   it("reads Windows ids with VTIMEZONEs and mends a value swallowed by TZID quotes", () => {
-    const { events } = parseIcs(shared("node-ical/ms_timezones.ics"), wide);
+    const { events } = parseIcs(copied("node-ical/ms_timezones.ics"), wide);
     expect(iso(events.find((e) => e.title === "test")!.start)).toBe("2020-09-10T07:00:00.000Z");
     const jira = events.filter((e) => e.title === "Log Yesterday's Jira time");
     expect(iso(jira[0]!.start)).toBe("2020-06-09T07:00:00.000Z");
@@ -91,7 +92,7 @@ describe("Exchange zones", () => {
   });
 
   it("moves an all-day Exchange occurrence named by a zoned RECURRENCE-ID", () => {
-    const { events } = parseIcs(shared("node-ical/exchange_whole_day_moved_recurrence.ics"), wide);
+    const { events } = parseIcs(copied("node-ical/exchange_whole_day_moved_recurrence.ics"), wide);
     const dates = events.map((e) => e.recurrenceId);
     expect(dates.slice(0, 3)).toEqual(["2026-02-19", "2026-02-24", "2026-02-26"]);
     const moved = events.find((e) => e.recurrenceId === "2026-02-26")!;
@@ -103,7 +104,7 @@ describe("Exchange zones", () => {
 
 describe("recurrences", () => {
   it("applies RRULE COUNT, EXDATE and RECURRENCE-ID", () => {
-    const { events } = parseIcs(shared("node-ical/daily-count-exdate-recurrence-id.ics"), wide);
+    const { events } = parseIcs(copied("node-ical/daily-count-exdate-recurrence-id.ics"), wide);
     expect(events).toHaveLength(8);
     const moved = events.find((e) => e.title === "More Treasure Hunting")!;
     expect(moved.recurrenceId).toBe("2015-07-07T19:00:00.000Z");
@@ -113,7 +114,7 @@ describe("recurrences", () => {
   });
 
   it("groups a Google override listed before its master", () => {
-    const { events } = parseIcs(shared("node-ical/google-recurrence-order.ics"), wide);
+    const { events } = parseIcs(copied("node-ical/google-recurrence-order.ics"), wide);
     expect(events.map((e) => [iso(e.start), e.title])).toEqual([
       ["2026-02-10T17:00:00.000Z", "TEST RECURR 3"],
       ["2026-02-11T17:30:00.000Z", "TEST RECURR 3 - MODIFIED"],
@@ -122,7 +123,7 @@ describe("recurrences", () => {
   });
 
   it("adds RDATEs (with periods) and removes EXDATEs, with overrides in UTC and zoned form", () => {
-    const { events } = parseIcs(shared("ical.js/recur_instances.ics"), {
+    const { events } = parseIcs(copied("ical.js/recur_instances.ics"), {
       ...wide,
       window: { start: Date.UTC(2012, 0, 1), end: Date.UTC(2024, 0, 1) },
     });
@@ -142,7 +143,7 @@ describe("recurrences", () => {
   });
 
   it("excludes a date-only EXDATE from a timed series", () => {
-    const { events } = parseIcs(shared("ical.js/rdate_exdate.ics"), wide);
+    const { events } = parseIcs(copied("ical.js/rdate_exdate.ics"), wide);
     expect(starts(events)).toEqual([
       "2024-06-09T03:00:00.000Z",
       "2024-06-10T03:00:00.000Z",
@@ -195,7 +196,7 @@ describe("recurrences", () => {
   });
 
   it("expands only inside the window", () => {
-    const { events } = parseIcs(shared("node-ical/biweekly-exdate-until.ics"), {
+    const { events } = parseIcs(copied("node-ical/biweekly-exdate-until.ics"), {
       ...wide,
       window: { start: Date.UTC(2026, 8, 1), end: Date.UTC(2027, 8, 1) },
     });
@@ -283,7 +284,7 @@ describe("reading lines", () => {
 
 describe("dates and floating times", () => {
   it("reads floating times and dates in the default zone, UTC and TZID times as written", () => {
-    const { events } = parseIcs(shared("node-ical/mixed-timezone-handling.ics"), {
+    const { events } = parseIcs(copied("node-ical/mixed-timezone-handling.ics"), {
       ...wide,
       defaultZone: "Pacific/Auckland",
     });
@@ -299,7 +300,7 @@ describe("dates and floating times", () => {
   });
 
   it("keeps multi-week all-day holidays whole", () => {
-    const { events } = parseIcs(shared("node-ical/sabredav-school-holidays.ics"), wide);
+    const { events } = parseIcs(copied("node-ical/sabredav-school-holidays.ics"), wide);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
       allDay: true,
@@ -311,21 +312,21 @@ describe("dates and floating times", () => {
   });
 
   it("gives a bare date with a DURATION its length in days", () => {
-    const { events } = parseIcs(shared("node-ical/test_date_duration.ics"), wide);
+    const { events } = parseIcs(copied("node-ical/test_date_duration.ics"), wide);
     expect(events[0]).toMatchObject({ allDay: true, location: "Kriftel" });
     expect(iso(events[0]!.end)).toBe("2024-02-22T00:00:00.000Z");
   });
 
   it("reads UTC Google exports whatever X-WR-TIMEZONE and VTIMEZONE say", () => {
-    const nz = parseIcs(shared("google-nz/google-export-pacific-auckland.ics"), wide).events[0]!;
+    const nz = parseIcs(copied("google-nz/google-export-pacific-auckland.ics"), wide).events[0]!;
     expect(iso(nz.start)).toBe("2020-05-11T00:30:00.000Z");
     expect(nz.description).toBe("Text <b>bold</b>");
-    const london = parseIcs(shared("icalendar/alarm_google_future.ics"), wide).events[0]!;
+    const london = parseIcs(copied("icalendar/alarm_google_future.ics"), wide).events[0]!;
     expect(iso(london.start)).toBe("2024-10-04T18:15:00.000Z");
   });
 
   it("uses the tz database for an IANA TZID even when its VTIMEZONE is incomplete", () => {
-    const text = shared("icalendar/issue_1050_timezone_only_calendar.ics").replace(
+    const text = copied("icalendar/issue_1050_timezone_only_calendar.ics").replace(
       "END:VCALENDAR",
       "BEGIN:VEVENT\r\nUID:x\r\nSUMMARY:PPA\r\nDTSTART;TZID=Europe/London:20260706T090000\r\nEND:VEVENT\r\nEND:VCALENDAR",
     );
@@ -384,15 +385,11 @@ describe("bad input", () => {
 
   it("refuses a file over 20 MB before parsing it", () => {
     const big = "BEGIN:VCALENDAR\r\n" + "X".repeat(MAX_ICS_BYTES) + "\r\nEND:VCALENDAR";
-    const started = performance.now();
     expect(reasonOf(() => parseIcs(big, wide))).toBe("too-large");
-    expect(performance.now() - started).toBeLessThan(2000);
   });
 
   it("survives absurd recurrences with warnings and keeps the ordinary events", () => {
-    const started = performance.now();
     const { events, warnings } = parseIcs(project("absurd-recurrences.ics"), wide);
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(events.filter((e) => e.uid === "ordinary")).toHaveLength(3);
     expect(events.some((e) => e.uid === "absurd-secondly")).toBe(false);
     expect(events.some((e) => e.uid === "absurd-never")).toBe(false);
@@ -427,12 +424,21 @@ describe("bad input", () => {
       "END:VEVENT",
       "END:VCALENDAR",
     ].join("\r\n");
-    const started = performance.now();
     const { events, warnings } = parseIcs(text, wide);
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(events).toHaveLength(5);
     expect(iso(events[0]!.start)).toBe("2026-09-07T08:00:00.000Z");
     expect(warnings.join(" ")).toMatch(/"Hostile Zone" has thousands of rules/);
+  });
+
+  it("gives up, importing nothing, once its time budget is spent", () => {
+    // A fake clock that moves a second each time it is read: the budget runs out part-way through the term.
+    let clock = 0;
+    const timeBudget = { ms: 5_000, now: () => (clock += 1_000) };
+    const text = readFileSync(DEMO, "utf8");
+    expect(reasonOf(() => parseIcs(text, { ...wide, timeBudget }))).toBe("too-complex");
+    // A clock that stands still never runs out, however long the machine takes.
+    const still = { ms: 5_000, now: () => 0 };
+    expect(parseIcs(text, { ...wide, timeBudget: still }).events.length).toBeGreaterThan(100);
   });
 
   it("caps the number of events returned", () => {
