@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { IcsError, MAX_ICS_BYTES, parseIcs, type ParseOptions, type ParsedEvent } from "./ics";
+import { IcsError, MAX_ICS_BYTES, parseIcs, type ParseOptions, type ParsedEvent } from ".";
 
 // Real calendars copied in with their licences (fixtures/SOURCES.md); project-made ones in e2e/fixtures.
-const COPIED = new URL("../../fixtures/ics/", import.meta.url).pathname;
-const PROJECT = new URL("../../e2e/fixtures/ics/", import.meta.url).pathname;
-const DEMO = new URL("../../demo/teacher-term.ics", import.meta.url).pathname;
+const COPIED = new URL("../../../fixtures/ics/", import.meta.url).pathname;
+const PROJECT = new URL("../../../e2e/fixtures/ics/", import.meta.url).pathname;
+const DEMO = new URL("../../../demo/teacher-term.ics", import.meta.url).pathname;
 
 const copied = (path: string) => readFileSync(COPIED + path, "utf8");
 const project = (path: string) => readFileSync(PROJECT + path, "utf8");
