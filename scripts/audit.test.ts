@@ -166,3 +166,27 @@ describe("npm run audit", { timeout: 60_000 }, () => {
     expectRefusal(audit("--profile", england, "--format", "xml", DEMO), /--format must be json or text/);
   });
 });
+
+describe("npm run audit --cover", { timeout: 60_000 }, () => {
+  it("adds the verdict on a proposed cover: over Tuesday's PPA in the demo term is a breach", () => {
+    const result = audit("--profile", england, "--cover", "2026-11-03T12:10:00Z/2026-11-03T13:10:00Z", DEMO);
+    expect(result.stderr).toBe("");
+    const report = JSON.parse(result.stdout);
+    expect(report.cover.severity).toBe("breach");
+    expect(report.cover.findings.map((f: { rule: string }) => f.rule)).toEqual([
+      "eng.ppa.min",
+      "eng.cover.rarely",
+    ]);
+    expect(Object.keys(report.cover.findings[0]).sort()).toEqual(["message", "rule", "severity"]);
+    const plain = audit("--profile", england, DEMO);
+    expect(JSON.parse(plain.stdout).cover).toBeUndefined();
+  });
+
+  it("refuses a cover that is not <start>/<end>", () => {
+    expectRefusal(audit("--profile", england, "--cover", "tomorrow", DEMO), /--cover needs <start>\/<end>/);
+    expectRefusal(
+      audit("--profile", england, "--cover", "2026-11-03T13:00:00Z/2026-11-03T12:00:00Z", DEMO),
+      /is not after the start/,
+    );
+  });
+});

@@ -1,5 +1,5 @@
 /**
- * `npm run --silent audit -- --profile <profile.json> [--format json|text] <calendar.ics> [more.ics…]`
+ * `npm run --silent audit -- --profile <profile.json> [--format json|text] [--cover <start>/<end>] <calendar.ics> [more.ics…]`
  *
  * Prints one JSON report (or a weekly table) and exits 0; when an input cannot be used, prints one line on
  * stderr, nothing on stdout, and exits 2. See docs/AUDIT.md.
@@ -10,7 +10,7 @@ import { AuditError, formatAuditText, runAudit, type AuditInput } from "../src/i
 import { IMPORT_TIME_BUDGET, MAX_ICS_BYTES } from "../src/ingest/ics";
 
 const USAGE =
-  "Usage: npm run --silent audit -- --profile <profile.json> [--format json|text] <calendar.ics> [more.ics…]";
+  "Usage: npm run --silent audit -- --profile <profile.json> [--format json|text] [--cover <start>/<end>] <calendar.ics> [more.ics…]";
 
 class UsageError extends Error {}
 
@@ -19,8 +19,14 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-function parseArgs(argv: string[]): { profile: string; format: "json" | "text"; files: string[] } {
+function parseArgs(argv: string[]): {
+  profile: string;
+  format: "json" | "text";
+  cover?: string;
+  files: string[];
+} {
   let profile: string | undefined;
+  let cover: string | undefined;
   let format: "json" | "text" = "json";
   const files: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -32,6 +38,7 @@ function parseArgs(argv: string[]): { profile: string; format: "json" | "text"; 
       return v;
     };
     if (flag === "--profile") profile = value();
+    else if (flag === "--cover") cover = value();
     else if (flag === "--format") {
       const v = value();
       if (v !== "json" && v !== "text") throw new UsageError(`--format must be json or text. ${USAGE}`);
@@ -42,7 +49,7 @@ function parseArgs(argv: string[]): { profile: string; format: "json" | "text"; 
   }
   if (!profile) throw new UsageError(`No profile given. ${USAGE}`);
   if (files.length === 0) throw new UsageError(`No calendar file given. ${USAGE}`);
-  return { profile, format, files };
+  return { profile, format, files, ...(cover !== undefined && { cover }) };
 }
 
 function readProfile(path: string): unknown {
@@ -83,7 +90,7 @@ function main(): void {
   const inputs = args.files.map(readCalendar);
   let report;
   try {
-    report = runAudit(inputs, profile, { timeBudget: IMPORT_TIME_BUDGET });
+    report = runAudit(inputs, profile, { timeBudget: IMPORT_TIME_BUDGET, cover: args.cover });
   } catch (e) {
     if (e instanceof AuditError) fail(e.message);
     throw e;

@@ -7,6 +7,7 @@ import {
   type WorkItem,
 } from "../model";
 import { partialProfileSchema } from "../model/schema";
+import { CoverChecker, type CoverSeverity } from "../rules/cover";
 import { evaluate } from "../rules/engine";
 import { KIND_LABEL } from "./classify";
 import { IcsError, parseIcs, type IcsErrorReason, type TimeBudget } from "./ics";
@@ -52,9 +53,11 @@ export interface AuditReport {
   unconfirmed: AuditQuestion[];
   /** Anything read with a guess or left out, in plain words. */
   warnings: string[];
+  /** With `--cover`: the verdict on the proposed cover against these calendars. */
+  cover?: { severity: CoverSeverity; findings: { rule: string; severity: Severity; message: string }[] };
 }
 
-export type AuditErrorReason = IcsErrorReason | "invalid-profile";
+export type AuditErrorReason = IcsErrorReason | "invalid-profile" | "invalid-cover";
 
 /** An input the audit cannot use: the CLI exits 2 with `message` as its one line. */
 export class AuditError extends Error {
@@ -97,13 +100,34 @@ export function academicYearWindow(profile: Pick<Profile, "academicYearStart" | 
   return { start: start.toMillis(), end: start.plus({ years: 1 }).toMillis() };
 }
 
+/**
+ * A proposed cover as `<start>/<end>`, ISO 8601 (an instant with an offset, or a local time in the profile's
+ * zone).
+ */
+export function parseCoverInterval(text: string, zone: string): { start: number; end: number } {
+  const [from, to, extra] = text.split("/");
+  const at = (s: string | undefined) => (s ? DateTime.fromISO(s.trim(), { zone }) : null);
+  const start = at(from);
+  const end = at(to);
+  if (extra !== undefined || !start?.isValid || !end?.isValid) {
+    throw new AuditError(
+      "invalid-cover",
+      `--cover needs <start>/<end> as ISO 8601 times, such as 2025-11-10T14:00:00Z/2025-11-10T15:00:00Z; got "${text}".`,
+    );
+  }
+  if (end <= start)
+    throw new AuditError("invalid-cover", `--cover: the end ${to} is not after the start ${from}.`);
+  return { start: start.toMillis(), end: end.toMillis() };
+}
+
 export function runAudit(
   inputs: readonly AuditInput[],
   profileJson: unknown,
-  opts: { now?: number; timeBudget?: TimeBudget } = {},
+  opts: { now?: number; timeBudget?: TimeBudget; cover?: string } = {},
 ): AuditReport {
   const now = opts.now ?? Date.now();
   let profile = auditProfile(profileJson, now);
+  const coverSlot = opts.cover === undefined ? undefined : parseCoverInterval(opts.cover, profile.timeZone);
   const window = academicYearWindow(profile);
   const warnings: string[] = [];
   let items: WorkItem[] = [];
@@ -145,7 +169,10 @@ export function runAudit(
     if (trainingDays.length > 0) profile = { ...profile, trainingDays: trainingDays.slice(0, 30) };
   }
 
-  const evaluation = evaluate(items, profile, { now });
+  // With a proposed cover the checker evaluates the year once and checks the cover against it.
+  const checker = coverSlot ? new CoverChecker(items, profile, { now }) : null;
+  const evaluation = checker ? checker.evaluation : evaluate(items, profile, { now });
+  const verdict = checker && coverSlot ? checker.check(coverSlot) : null;
   const iso = isoIn(profile.timeZone);
 
   return {
@@ -173,6 +200,12 @@ export function runAudit(
     })),
     unconfirmed: questions(items, iso),
     warnings,
+    ...(verdict && {
+      cover: {
+        severity: verdict.severity,
+        findings: verdict.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message })),
+      },
+    }),
   };
 }
 
@@ -250,6 +283,11 @@ export function formatAuditText(report: AuditReport): string {
       const times = q.count > 1 ? `, ${q.count} entries` : "";
       out.push(`  "${q.title}" (first ${q.start.slice(0, 16).replace("T", " ")}${times}): guessed ${label}`);
     }
+  }
+  if (report.cover) {
+    out.push("");
+    out.push(`Proposed cover: ${report.cover.severity.toUpperCase()}`);
+    for (const f of report.cover.findings) out.push(`  ${f.severity.toUpperCase()} ${f.rule}: ${f.message}`);
   }
   if (report.warnings.length) {
     out.push("");

@@ -23,6 +23,29 @@ export const ITEM_KINDS = [
 ] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
 
+/**
+ * Why a cover was needed, as a category only: the reason in words can be a colleague's health data and is
+ * never kept (COVER-AND-EVIDENCE.md A3).
+ */
+export const COVER_REASONS = [
+  "unplanned",
+  "planned-course",
+  "planned-trip",
+  "planned-meeting",
+  "long-term",
+  "unknown",
+] as const;
+export type CoverReason = (typeof COVER_REASONS)[number];
+
+export const COVER_REASON_LABEL: Record<CoverReason, string> = {
+  unplanned: "Unplanned absence",
+  "planned-course": "Planned: course",
+  "planned-trip": "Planned: trip",
+  "planned-meeting": "Planned: meeting",
+  "long-term": "Long-term absence",
+  unknown: "Not known",
+};
+
 /** Kinds that are directed unless the teacher says otherwise (STPCD; RULES.md eng.directed.counts). */
 export const DIRECTED_BY_DEFAULT: ReadonlySet<ItemKind> = new Set<ItemKind>([
   "lesson",
@@ -63,6 +86,8 @@ export interface WorkItem {
   confidence?: number;
   /** When the item first appeared on the calendar (for notice and "foreseeable" checks). */
   firstSeen?: number;
+  /** Cover only: the absence's category (never its reason in words). */
+  coverReason?: CoverReason;
 }
 
 export function durationMinutes(item: Pick<WorkItem, "start" | "end">): number {

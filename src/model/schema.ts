@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { ITEM_KINDS } from "./item";
+import { COVER_REASONS, ITEM_KINDS } from "./item";
 import { JURISDICTIONS, ROLES } from "./profile";
 import { COVER_CHOICES, SEND_OUTCOMES, SOURCE_TYPES } from "./records";
 
@@ -70,6 +70,7 @@ export const workItemSchema = z.object({
   confirmed: z.boolean(),
   confidence: z.number().min(0).max(1).optional(),
   firstSeen: z.number().int().optional(),
+  coverReason: z.enum(COVER_REASONS).optional(),
 });
 
 export const sourceSchema = z.object({

@@ -1,6 +1,9 @@
-import type { Finding, Profile, WorkItem } from "../model";
-import { dayIndexOf, weekStartOf } from "../time";
+import type { CoverReason, Finding, Profile, WorkItem } from "../model";
+import { weekStartOf } from "../time";
+import { paramsFor, regimeFor } from "./catalogue";
+import { coverOccasions, FORESEEABLE_RULE, type CoverOccasion } from "./cover-occasions";
 import { Ledger, type EngineOptions } from "./engine";
+import type { Evaluation } from "./types";
 import { formatMinutes, ordinal } from "./util";
 
 export interface CoverSlot {
@@ -8,27 +11,169 @@ export interface CoverSlot {
   end: number;
   /** When the request was made (for "foreseeable": asked well ahead). */
   requestedAt?: number;
-  /** The reason given for the absence, if any ("course", "trip"). */
-  reason?: string;
+  /** The absence's category, never its reason in words. */
+  reason?: CoverReason;
+  /** The class or group code ("9X2"). */
+  classCode?: string;
 }
 
+export type CoverSeverity = "breach" | "warning" | "ok";
+
 export interface CoverVerdict {
-  /** False when accepting would break a rule (any breach). */
+  /** The most serious finding the cover would add: breach, warning, or ok (nothing, or notes only). */
+  severity: CoverSeverity;
+  /** False when the cover would break a rule (any breach). */
   ok: boolean;
-  /** Findings that accepting the cover would add. */
+  /** Findings the cover would add, most serious first; each has its rule, force and source. */
   findings: Finding[];
-  /** Plain reasons, most serious first, then the counts. */
+  /** Plain reasons: the findings' messages, then the counts and the week's totals. */
   reasons: string[];
+  /** The counts behind the reasons, for the form and the banner. */
+  facts: CoverFacts | null;
+}
+
+export interface CoverFacts {
+  /** This cover's number this week, this term and this year (1 = the first). */
+  nthThisWeek: number;
+  nthThisTerm: number | null;
+  term: string | null;
+  nthThisYear: number;
+  /** Why it looks foreseeable, or "" when it does not. */
+  foreseeable: string;
+  /** PPA or non-contact minutes it would take. */
+  ppaLostMinutes: number;
+  contactMinutes: number;
+  contactMaxMinutes: number | null;
+  directedMinutes: number;
 }
 
 export const PROPOSED_COVER_ID = "proposed-cover";
 
+/** The parameters of the profile's own cover rule (England's where the regime has none). */
+function foreseeableParams(profile: Profile) {
+  return paramsFor(profile)(regimeFor(profile).coverRule ?? FORESEEABLE_RULE);
+}
+
 const key = (f: Finding) => `${f.rule}|${f.severity}|${f.start}|${f.end}`;
+const SEVERITY_ORDER = { breach: 0, warning: 1, info: 2 } as const;
+
+/** The proposed cover as a work item: what "Log this cover" stores, minus its id and source. */
+export function coverItem(slot: CoverSlot, id = PROPOSED_COVER_ID, source = "proposed"): WorkItem {
+  const item: WorkItem = {
+    id,
+    start: slot.start,
+    end: slot.end,
+    title: slot.classCode ? `Cover ${slot.classCode}` : "Cover",
+    kind: "cover",
+    directed: true,
+    source,
+    sourceUid: id,
+    confirmed: true,
+  };
+  if (slot.requestedAt !== undefined) item.firstSeen = slot.requestedAt;
+  if (slot.reason) item.coverReason = slot.reason;
+  return item;
+}
 
 /**
- * What accepting a proposed cover slot would do: re-evaluates its week with the cover added and reports the
- * findings that appear (cover in PPA or non-contact time, contact over the maximum, foreseeable, the Nth
- * this term).
+ * Checks proposed covers against one set of items. The year is evaluated once; each check re-evaluates
+ * only the cover's week with the cover added, then puts the week back, so a form can ask on every change.
+ */
+export class CoverChecker {
+  private readonly ledger: Ledger;
+  private readonly before: Evaluation;
+  private readonly existing: Set<string>;
+
+  constructor(
+    items: readonly WorkItem[],
+    readonly profile: Profile,
+    opts: EngineOptions = {},
+  ) {
+    this.ledger = new Ledger(profile, opts);
+    this.ledger.setItems(items);
+    this.before = this.ledger.evaluation();
+    this.existing = new Set(this.before.findings.map(key));
+  }
+
+  /** The evaluation without any proposed cover. */
+  get evaluation(): Evaluation {
+    return this.before;
+  }
+
+  check(slot: CoverSlot): CoverVerdict {
+    const { ledger, profile } = this;
+    const week = ledger.weekAt(slot.start);
+    if (!week || !(slot.end > slot.start)) {
+      return {
+        severity: "ok",
+        ok: true,
+        findings: [],
+        reasons: [
+          week
+            ? "The cover's end is not after its start, so no rule was checked."
+            : "This slot is outside the academic year being tracked, so no rule was checked.",
+        ],
+        facts: null,
+      };
+    }
+    const index = week.week.index;
+    const weekStart = weekStartOf(slot.start, profile);
+    const original = ledger.itemsOfWeek(index);
+    const proposed = coverItem(slot);
+    ledger.replaceWeek(weekStart, [...original, proposed]);
+    let after: Evaluation;
+    let occasions: CoverOccasion[];
+    try {
+      after = ledger.evaluation();
+      occasions = coverOccasions(ledger.calendar, ledger.weekAggs(), foreseeableParams(profile));
+    } finally {
+      ledger.replaceWeek(weekStart, original);
+    }
+
+    const findings = after.findings
+      .filter((f) => !this.existing.has(key(f)) || f.items.includes(PROPOSED_COVER_ID))
+      .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+    const severity: CoverSeverity = findings.some((f) => f.severity === "breach")
+      ? "breach"
+      : findings.some((f) => f.severity === "warning")
+        ? "warning"
+        : "ok";
+
+    const wl = after.weeks[index]!;
+    const mine = occasions.find((c) => c.placed.item.id === PROPOSED_COVER_ID);
+    const term = mine && mine.term >= 0 ? (ledger.calendar.terms[mine.term]?.name ?? null) : null;
+    const facts: CoverFacts = {
+      nthThisWeek: occasions.filter((c) => c.week === index && c.placed.item.start <= slot.start).length,
+      nthThisTerm: term ? mine!.nthInTerm : null,
+      term,
+      nthThisYear: mine ? occasions.indexOf(mine) + 1 : occasions.length,
+      foreseeable: mine?.foreseeable ?? "",
+      ppaLostMinutes: mine?.ppaLostMinutes ?? 0,
+      contactMinutes: wl.contactMinutes,
+      contactMaxMinutes: wl.contactMaxMinutes,
+      directedMinutes: wl.directedMinutes,
+    };
+    const reasons = findings.map((f) => f.message);
+    reasons.push(
+      `It would be your ${ordinal(facts.nthThisWeek)} cover this week${term ? `, ${ordinal(facts.nthThisTerm!)} in the ${term.toLowerCase()}` : ""} and ${ordinal(facts.nthThisYear)} this year.`,
+    );
+    if (facts.foreseeable) reasons.push(`It looks foreseeable: ${facts.foreseeable}.`);
+    if (facts.ppaLostMinutes > 0) {
+      reasons.push(`It would take ${formatMinutes(facts.ppaLostMinutes)} of your PPA or non-contact time.`);
+    }
+    if (wl.contactMaxMinutes !== null) {
+      reasons.push(
+        `Class contact this week would be ${formatMinutes(wl.contactMinutes)} of a maximum ${formatMinutes(wl.contactMaxMinutes)}.`,
+      );
+    }
+    reasons.push(`Directed time this week would be ${formatMinutes(wl.directedMinutes)}.`);
+    return { severity, ok: severity !== "breach", findings, reasons, facts };
+  }
+}
+
+/**
+ * What a proposed cover would do: re-evaluates its week with the cover added and reports the findings that
+ * appear (cover in PPA or non-contact time, contact over the maximum, foreseeable, the Nth this term).
  */
 export function coverVerdict(
   slot: CoverSlot,
@@ -36,53 +181,60 @@ export function coverVerdict(
   profile: Profile,
   opts: EngineOptions = {},
 ): CoverVerdict {
-  const ledger = new Ledger(profile, opts);
-  ledger.setItems(items);
-  const week = ledger.weekAt(slot.start);
-  if (!week) {
-    return {
-      ok: true,
-      findings: [],
-      reasons: ["This slot is outside the academic year being tracked, so no rule was checked."],
-    };
-  }
-  const before = ledger.evaluation();
-  const proposed: WorkItem = {
-    id: PROPOSED_COVER_ID,
-    start: slot.start,
-    end: slot.end,
-    title: slot.reason ? `Proposed cover (${slot.reason})` : "Proposed cover",
-    kind: "cover",
-    directed: true,
-    source: "proposed",
-    sourceUid: PROPOSED_COVER_ID,
-    confirmed: true,
-    firstSeen: slot.requestedAt,
-  };
-  ledger.replaceWeek(weekStartOf(slot.start, profile), [...ledger.itemsOfWeek(week.week.index), proposed]);
-  const after = ledger.evaluation();
-
-  const existing = new Set(before.findings.map(key));
-  const severityOrder = { breach: 0, warning: 1, info: 2 } as const;
-  const added = after.findings
-    .filter((f) => !existing.has(key(f)) || f.items.includes(PROPOSED_COVER_ID))
-    .sort((a, b) => severityOrder[a.severity] - severityOrder[b.severity]);
-
-  const reasons = added.map((f) => f.message);
-  const wl = after.weeks[week.week.index]!;
-  const term = ledgerTermCount(after.year.coverByTerm, ledger, slot.start);
-  reasons.push(
-    `It would be your ${ordinal(wl.coverCount)} cover this week${term ? `, ${ordinal(term.count)} in the ${term.term.toLowerCase()}` : ""} and ${ordinal(after.year.coverCount)} this year.`,
-  );
-  if (wl.contactMaxMinutes !== null) {
-    reasons.push(
-      `Class contact this week would be ${formatMinutes(wl.contactMinutes)} of a maximum ${formatMinutes(wl.contactMaxMinutes)}.`,
-    );
-  }
-  return { ok: !added.some((f) => f.severity === "breach"), findings: added, reasons };
+  return new CoverChecker(items, profile, opts).check(slot);
 }
 
-function ledgerTermCount(byTerm: { term: string; count: number }[], ledger: Ledger, instant: number) {
-  const term = ledger.calendar.days[dayIndexOf(ledger.calendar, instant)]?.term ?? -1;
-  return term >= 0 ? byTerm[term] : undefined;
+/** Cover in one period: occasions and hours, how many looked foreseeable, and the PPA they took. */
+export interface CoverTotals {
+  occasions: number;
+  minutes: number;
+  foreseeable: number;
+  ppaLostMinutes: number;
+}
+
+export interface CoverLedger {
+  /** One line per week with cover, by the week's first day. */
+  weeks: ({ start: string } & CoverTotals)[];
+  terms: ({ term: string } & CoverTotals)[];
+  year: CoverTotals;
+}
+
+const zero = (): CoverTotals => ({ occasions: 0, minutes: 0, foreseeable: 0, ppaLostMinutes: 0 });
+
+function addTo(t: CoverTotals, c: CoverOccasion): void {
+  t.occasions++;
+  t.minutes += c.placed.minutes;
+  if (c.foreseeable) t.foreseeable++;
+  t.ppaLostMinutes += c.ppaLostMinutes;
+}
+
+/** The cover ledger of a year: per week, term and year (NEU counts cover in hours as well as occasions). */
+export function coverLedger(ledger: Ledger): CoverLedger {
+  const cal = ledger.calendar;
+  const occasions = coverOccasions(cal, ledger.weekAggs(), foreseeableParams(ledger.profile));
+  const weeks = new Map<number, { start: string } & CoverTotals>();
+  const terms = cal.terms.map((t) => ({ term: t.name, ...zero() }));
+  const year = zero();
+  for (const c of occasions) {
+    let w = weeks.get(c.week);
+    if (!w) {
+      w = { start: cal.weeks[c.week]!.start, ...zero() };
+      weeks.set(c.week, w);
+    }
+    addTo(w, c);
+    if (c.term >= 0) addTo(terms[c.term]!, c);
+    addTo(year, c);
+  }
+  return { weeks: [...weeks.values()], terms, year };
+}
+
+/** The cover ledger for a set of items (for the audit and tests; the background keeps its own Ledger). */
+export function coverLedgerOf(
+  items: readonly WorkItem[],
+  profile: Profile,
+  opts: EngineOptions = {},
+): CoverLedger {
+  const ledger = new Ledger(profile, opts);
+  ledger.setItems(items);
+  return coverLedger(ledger);
 }

@@ -111,6 +111,11 @@ export class Ledger {
     return day < 0 ? undefined : this.aggs[Math.floor(day / 7)];
   }
 
+  /** Every week's aggregate, in order (for the cover ledger). */
+  weekAggs(): readonly WeekAgg[] {
+    return this.aggs;
+  }
+
   itemsOfWeek(index: number): WorkItem[] {
     return [...this.placed[index]!.map((x) => x.item), ...this.markers[index]!];
   }

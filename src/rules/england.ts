@@ -1,4 +1,5 @@
 import type { ItemKind, Profile } from "../model";
+import { coverOccasions } from "./cover-occasions";
 import { checkAnnualDirected, checkMiddayBreak, checkNothingOverPpa, weekSpan } from "./shared";
 import { SRC } from "./sources";
 import type { ParamsOf, Regime, RuleDef, RuleRun, YearCtx } from "./types";
@@ -296,76 +297,39 @@ export const englandRules: RuleDef[] = [
 ];
 
 export function checkCoverRarely(ctx: YearCtx, r: RuleRun): void {
-  const aheadMs = num(r.params, "foreseeableDays", 2) * 86_400_000;
   const threshold = num(r.params, "termlyThreshold", 0);
-  const planned = keywordMatcher(str(r.params, "plannedAbsence"));
-  const perTerm = new Map<number, number>();
-  // Recurring: a cover at the same weekday and time within the previous two weeks.
-  const seen = new Map<string, number>();
-  for (const w of ctx.weeks) {
-    for (const x of w.items) {
-      if (x.item.kind !== "cover") continue;
-      const day = ctx.cal.days[x.day]!;
-      const n = (perTerm.get(day.term) ?? 0) + 1;
-      perTerm.set(day.term, n);
-      const slotKey = `${day.weekday}@${Math.round(x.startMin)}`;
-      const previous = seen.get(slotKey);
-      seen.set(slotKey, w.week.index);
-      const why = foreseeableReason(
-        x.item,
-        aheadMs,
-        planned,
-        previous !== undefined && w.week.index - previous <= 2,
+  for (const c of coverOccasions(ctx.cal, ctx.weeks, r.params)) {
+    const x = c.placed;
+    const termName = ctx.cal.terms[c.term]?.name ?? "this term";
+    const count = `This is cover number ${c.nthInTerm} in the ${termName.toLowerCase()}.`;
+    if (c.foreseeable) {
+      r.emit(
+        "breach",
+        x.item.start,
+        x.item.end,
+        [x.item.id],
+        `Cover "${x.item.title}" looks foreseeable (${c.foreseeable}); cover may only be asked for rarely and when it could not be foreseen. ${count}`,
+        "Ask whether this absence was known in advance; foreseeable absence should be covered by cover supervisors or supply staff.",
       );
-      const termName = ctx.cal.terms[day.term]?.name ?? "this term";
-      const count = `This is cover number ${n} in the ${termName.toLowerCase()}.`;
-      if (why) {
-        r.emit(
-          "breach",
-          x.item.start,
-          x.item.end,
-          [x.item.id],
-          `Cover "${x.item.title}" looks foreseeable (${why}); cover may only be asked for rarely and when it could not be foreseen. ${count}`,
-          "Ask whether this absence was known in advance; foreseeable absence should be covered by cover supervisors or supply staff.",
-        );
-      } else {
-        r.emit(
-          "warning",
-          x.item.start,
-          x.item.end,
-          [x.item.id],
-          `Cover "${x.item.title}": teachers should cover only rarely. ${count}`,
-          "Keep a note of each cover; if it is becoming routine, raise it with your rep or line manager.",
-        );
-      }
-      if (threshold > 0 && n === threshold + 1) {
-        r.emit(
-          "warning",
-          x.item.start,
-          x.item.end,
-          [x.item.id],
-          `You have now covered ${n} times in the ${termName.toLowerCase()}, above the ${threshold} you set as "rarely".`,
-          "Raise the amount of cover with your line manager or rep.",
-        );
-      }
+    } else {
+      r.emit(
+        "warning",
+        x.item.start,
+        x.item.end,
+        [x.item.id],
+        `Cover "${x.item.title}": teachers should cover only rarely. ${count}`,
+        "Keep a note of each cover; if it is becoming routine, raise it with your rep or line manager.",
+      );
+    }
+    if (threshold > 0 && c.nthInTerm === threshold + 1) {
+      r.emit(
+        "warning",
+        x.item.start,
+        x.item.end,
+        [x.item.id],
+        `You have now covered ${c.nthInTerm} times in the ${termName.toLowerCase()}, above the ${threshold} you set as "rarely".`,
+        "Raise the amount of cover with your line manager or rep.",
+      );
     }
   }
-}
-
-/** Why a cover looks foreseeable, or "" when it does not. */
-export function foreseeableReason(
-  item: { start: number; title: string; firstSeen?: number },
-  aheadMs: number,
-  planned: (text: string) => boolean,
-  recurring: boolean,
-  requestedAt?: number,
-  reason?: string,
-): string {
-  const asked = requestedAt ?? item.firstSeen;
-  if (asked !== undefined && item.start - asked > aheadMs) {
-    return `asked for ${Math.floor((item.start - asked) / 86_400_000)} days ahead`;
-  }
-  if (planned(`${item.title} ${reason ?? ""}`)) return "the absence sounds planned";
-  if (recurring) return "it recurs at the same time";
-  return "";
 }

@@ -18,7 +18,7 @@ describe("New Zealand secondary pack", () => {
     const f = e.findings.filter((x) => x.rule === "nz.sec.noncontact");
     expect(f.map((x) => x.message.split(";")[0])).toEqual([
       "Timetabled non-contact time this week is 4 h",
-      'Relief "Relief 10SCI" is taken from your non-contact time',
+      'Relief "Relief 10SCI" is taken from your non-contact time, leaving 3 h of it this week (at least 5 h for a full-time teacher)',
     ]);
   });
 });

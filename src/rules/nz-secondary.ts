@@ -118,20 +118,25 @@ export const nzSecondaryRules: RuleDef[] = [
     check: {
       week: (ctx, r) => {
         const nonContact = ofKind(ctx.agg.items, "ppa", "non-contact");
+        const min = Math.round(num(r.params, "minHours", 5) * 60);
+        // What relief leaves of the week's non-contact time, relief by relief.
+        let left = ctx.agg.ledger.ppaMinutes;
         for (const c of ofKind(ctx.agg.items, "cover")) {
           const slot = nonContact.find((x) => overlaps(x.item, c.item));
           if (!slot) continue;
+          const from = Math.max(c.item.start, slot.item.start);
+          const to = Math.min(c.item.end, slot.item.end);
+          left -= Math.round((to - from) / MINUTE);
           r.emit(
             "warning",
-            Math.max(c.item.start, slot.item.start),
-            Math.min(c.item.end, slot.item.end),
+            from,
+            to,
             [slot.item.id, c.item.id],
-            `Relief "${c.item.title}" is taken from your non-contact time; the school's timetabling policy owes you compensation for it.`,
+            `Relief "${c.item.title}" is taken from your non-contact time, leaving ${formatMinutes(Math.max(0, left))} of it this week (at least ${formatMinutes(min)} for a full-time teacher); the school's timetabling policy owes you compensation for it.`,
             "Ask what compensation the timetabling policy gives for this relief.",
           );
         }
         if (ctx.profile.fte < 1 || ctx.agg.ledger.contactMinutes === 0) return;
-        const min = Math.round(num(r.params, "minHours", 5) * 60);
         const got = ctx.agg.ledger.ppaMinutes;
         if (got >= min) return;
         r.emit(
