@@ -1,16 +1,20 @@
 /**
- * `npm run --silent audit -- --profile <profile.json> [--format json|text] [--cover <start>/<end>] <calendar.ics> [more.ics…]`
+ * `npm run --silent audit -- --profile <profile.json> [--format json|text|csv|pdf|ics] [--cover <start>/<end>] <calendar.ics> [more.ics…]`
  *
  * Prints one JSON report (or a weekly table) and exits 0; when an input cannot be used, prints one line on
  * stderr, nothing on stdout, and exits 2. See docs/AUDIT.md.
  */
 import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
-import { AuditError, formatAuditText, runAudit, type AuditInput } from "../src/ingest/audit";
+import { AuditError, auditLedger, formatAuditText, runAudit, type AuditInput } from "../src/ingest/audit";
+import { EVIDENCE_FORMATS, evidenceFile, type EvidenceFormat } from "../src/evidence/file";
 import { IMPORT_TIME_BUDGET, MAX_ICS_BYTES } from "../src/ingest/ics";
 
 const USAGE =
-  "Usage: npm run --silent audit -- --profile <profile.json> [--format json|text] [--cover <start>/<end>] <calendar.ics> [more.ics…]";
+  "Usage: npm run --silent audit -- --profile <profile.json> [--format json|text|csv|pdf|ics] [--cover <start>/<end>] <calendar.ics> [more.ics…]";
+
+type Format = "json" | "text" | EvidenceFormat;
+const FORMATS: readonly string[] = ["json", "text", ...EVIDENCE_FORMATS];
 
 class UsageError extends Error {}
 
@@ -21,13 +25,13 @@ function fail(message: string): never {
 
 function parseArgs(argv: string[]): {
   profile: string;
-  format: "json" | "text";
+  format: Format;
   cover?: string;
   files: string[];
 } {
   let profile: string | undefined;
   let cover: string | undefined;
-  let format: "json" | "text" = "json";
+  let format: Format = "json";
   const files: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? "";
@@ -41,8 +45,9 @@ function parseArgs(argv: string[]): {
     else if (flag === "--cover") cover = value();
     else if (flag === "--format") {
       const v = value();
-      if (v !== "json" && v !== "text") throw new UsageError(`--format must be json or text. ${USAGE}`);
-      format = v;
+      if (!FORMATS.includes(v))
+        throw new UsageError(`--format must be one of ${FORMATS.join(", ")}. ${USAGE}`);
+      format = v as Format;
     } else if (flag === "--help" || flag === "-h") throw new UsageError(USAGE);
     else if (arg.startsWith("--")) throw new UsageError(`Unknown option ${flag}. ${USAGE}`);
     else files.push(arg);
@@ -78,7 +83,7 @@ function readCalendar(path: string): AuditInput {
   return { name: basename(path), text: readFileSync(path, "utf8") };
 }
 
-function main(): void {
+async function main(): Promise<void> {
   let args;
   try {
     args = parseArgs(process.argv.slice(2));
@@ -88,16 +93,30 @@ function main(): void {
   }
   const profile = readProfile(args.profile);
   const inputs = args.files.map(readCalendar);
-  let report;
+  const format = args.format;
+  if (format === "json" || format === "text") {
+    let report;
+    try {
+      report = runAudit(inputs, profile, { timeBudget: IMPORT_TIME_BUDGET, cover: args.cover });
+    } catch (e) {
+      if (e instanceof AuditError) fail(e.message);
+      throw e;
+    }
+    process.stdout.write(
+      format === "text" ? formatAuditText(report) : JSON.stringify(report, null, 2) + "\n",
+    );
+    return;
+  }
+  // The evidence pack: the academic year's items, as the options page makes it.
+  let ledger;
   try {
-    report = runAudit(inputs, profile, { timeBudget: IMPORT_TIME_BUDGET, cover: args.cover });
+    ledger = auditLedger(inputs, profile, { timeBudget: IMPORT_TIME_BUDGET });
   } catch (e) {
     if (e instanceof AuditError) fail(e.message);
     throw e;
   }
-  process.stdout.write(
-    args.format === "text" ? formatAuditText(report) : JSON.stringify(report, null, 2) + "\n",
-  );
+  const file = await evidenceFile(ledger, format);
+  process.stdout.write(typeof file === "string" ? file : Buffer.from(file));
 }
 
-main();
+await main();

@@ -8,7 +8,7 @@ import {
 } from "../model";
 import { partialProfileSchema } from "../model/schema";
 import { CoverChecker, type CoverSeverity } from "../rules/cover";
-import { evaluate } from "../rules/engine";
+import { evaluate, type Evaluation } from "../rules/engine";
 import { KIND_LABEL } from "./classify";
 import { IcsError, parseIcs, type IcsErrorReason, type TimeBudget } from "./ics";
 import { zoneForMany } from "./timezones";
@@ -120,14 +120,50 @@ export function parseCoverInterval(text: string, zone: string): { start: number;
   return { start: start.toMillis(), end: end.toMillis() };
 }
 
+/** What the audit counts from: the items read, the profile with its defaults, and the engine's evaluation. */
+export interface AuditLedger {
+  items: WorkItem[];
+  profile: Profile;
+  evaluation: Evaluation;
+  warnings: string[];
+  now: number;
+}
+
+/** Reads the calendars and evaluates them: the part the JSON, text, CSV, PDF and ICS outputs share. */
+export function auditLedger(
+  inputs: readonly AuditInput[],
+  profileJson: unknown,
+  opts: { now?: number; timeBudget?: TimeBudget } = {},
+): AuditLedger {
+  const read = readAudit(inputs, profileJson, opts);
+  return { ...read, evaluation: evaluate(read.items, read.profile, { now: read.now }) };
+}
+
 export function runAudit(
   inputs: readonly AuditInput[],
   profileJson: unknown,
   opts: { now?: number; timeBudget?: TimeBudget; cover?: string } = {},
 ): AuditReport {
   const now = opts.now ?? Date.now();
+  const coverSlot =
+    opts.cover === undefined
+      ? undefined
+      : parseCoverInterval(opts.cover, auditProfile(profileJson, now).timeZone);
+  const read = readAudit(inputs, profileJson, { ...opts, now });
+  // With a proposed cover the checker evaluates the year once and checks the cover against it.
+  const checker = coverSlot ? new CoverChecker(read.items, read.profile, { now }) : null;
+  const evaluation = checker ? checker.evaluation : evaluate(read.items, read.profile, { now });
+  const verdict = checker && coverSlot ? checker.check(coverSlot) : null;
+  return auditReport({ ...read, evaluation }, verdict);
+}
+
+function readAudit(
+  inputs: readonly AuditInput[],
+  profileJson: unknown,
+  opts: { now?: number; timeBudget?: TimeBudget },
+): Omit<AuditLedger, "evaluation"> {
+  const now = opts.now ?? Date.now();
   let profile = auditProfile(profileJson, now);
-  const coverSlot = opts.cover === undefined ? undefined : parseCoverInterval(opts.cover, profile.timeZone);
   const window = academicYearWindow(profile);
   const warnings: string[] = [];
   let items: WorkItem[] = [];
@@ -169,10 +205,14 @@ export function runAudit(
     if (trainingDays.length > 0) profile = { ...profile, trainingDays: trainingDays.slice(0, 30) };
   }
 
-  // With a proposed cover the checker evaluates the year once and checks the cover against it.
-  const checker = coverSlot ? new CoverChecker(items, profile, { now }) : null;
-  const evaluation = checker ? checker.evaluation : evaluate(items, profile, { now });
-  const verdict = checker && coverSlot ? checker.check(coverSlot) : null;
+  return { items, profile, warnings, now };
+}
+
+/** The JSON report of an audited ledger, with the verdict on a proposed cover if one was checked. */
+export function auditReport(
+  { items, profile, evaluation, warnings }: AuditLedger,
+  verdict: ReturnType<CoverChecker["check"]> | null = null,
+): AuditReport {
   const iso = isoIn(profile.timeZone);
 
   return {
