@@ -28,4 +28,19 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Pages reach the background through messages only (src/ui/client.ts), never by importing its modules.
+    files: ["src/ui/**/*.ts", "src/ui/**/*.tsx", "popup/**", "options/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [{ name: "webextension-polyfill", message: "Use src/platform/ instead." }],
+          patterns: [
+            { group: ["**/background/*", "**/background"], message: "Send a request with src/ui/client.ts." },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -11,6 +11,10 @@
 import * as z from "zod";
 import { ITEM_KINDS } from "./model/item";
 import { partialProfileSchema, workItemSchema } from "./model/schema";
+import type { Profile } from "./model";
+import type { SendPolicy } from "./guard/decide";
+import type { CoverVerdict } from "./rules/cover";
+import type { Backup, TableName } from "./store/backup";
 
 const sendOutcome = z.enum(["in-hours", "warned", "sent-anyway", "scheduled", "cancelled", "guard-error"]);
 const mailSite = z.enum(["gmail", "outlook"]);
@@ -109,7 +113,44 @@ export const pageWorldSchemas = {
     .strict(),
 } as const;
 
+/** What an import of one calendar changed. */
+export interface ImportReply {
+  added: number;
+  updated: number;
+  unchanged: number;
+  removed: number;
+  total: number;
+  warnings: string[];
+}
+
+/**
+ * What each request's handler answers when it succeeds. The handler map is typed against it, and the
+ * pages' client (src/ui/client.ts) gives the same type back, so both ends agree by construction.
+ */
+export interface Replies {
+  "guard/attach": Record<never, never>;
+  "guard/get-policy": { policy: SendPolicy };
+  "guard/record-send": Record<never, never>;
+  "cover/verdict": { verdict: CoverVerdict };
+  "profile/save": { profile: Profile };
+  "items/put": { count: number };
+  "items/delete": { count: number };
+  "items/confirm": Record<never, never>;
+  "source/import-ics": ImportReply;
+  "source/add-feed": ImportReply | { notModified: true };
+  "source/refresh": ImportReply | { notModified: true };
+  "source/delete": Record<never, never>;
+  "backup/export": { backup: Backup };
+  "backup/import": { counts: Record<TableName, number> };
+  "status/ping": { now: number };
+}
+
+/** What a page writes to send request `T`: its schema's input, without the `type` the client adds. */
+export type Payload<T extends RequestType> = Omit<z.input<(typeof requestSchemas)[T]>, "type">;
+
 export type Reply<T = Record<string, unknown>> = ({ ok: true } & T) | { ok: false; error: string };
+/** The answer to request `T`, as the router sends it back. */
+export type ReplyTo<T extends RequestType> = Reply<Replies[T]>;
 
 /** BG→CS pushes. */
 export interface PolicyChangedPush {

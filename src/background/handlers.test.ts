@@ -59,7 +59,7 @@ describe("feeds through the handlers", () => {
     expect(source).toMatchObject({ type: "ics-feed", url: FEED, etag: '"v1"', itemCount: 2 });
 
     expect(await handlers["source/refresh"]({ type: "source/refresh", id: source!.id })).toEqual({
-      unchanged: true,
+      notModified: true,
     });
     expect((requests[1]!.headers as Record<string, string>)["If-None-Match"]).toBe('"v1"');
 

@@ -14,25 +14,22 @@ import {
   addClassificationRule,
   confirmItem,
   confirmSameTitle,
+  deleteItems,
   deleteSource,
   getProfile,
   itemsBetween,
   listClassificationRules,
   putItems,
+  readPolicy,
   recordSend,
   replaceSourceItems,
   saveProfile,
   saveSource,
 } from "../store/repo";
 import { exportAll, importAll, parseBackupText } from "../store/backup";
-import {
-  academicYearSpan,
-  currentProfile,
-  recomputeDerived,
-  storedPolicy,
-  type FreshSource,
-} from "./services";
-import { FeedError, feedOrigin, fetchFeed, normaliseFeedUrl } from "./feeds";
+import { academicYearSpan, currentProfile, recomputeDerived, type FreshSource } from "./recount";
+import { FeedError, feedOrigin, normaliseFeedUrl } from "../ingest/feeds/address";
+import { fetchFeed } from "../ingest/feeds/fetch";
 import type { HandlerMap } from "./router";
 import type { MailSite } from "../guard/sites";
 
@@ -95,7 +92,7 @@ export function createHandlers(deps: BackgroundDeps): HandlerMap {
       const fetched = await fetchFeed(new URL(source.url), source, deps.fetchImpl);
       if (fetched.status === "unchanged") {
         await saveSource(db, { ...source, lastGoodAt: deps.now(), lastError: undefined });
-        return { unchanged: true };
+        return { notModified: true as const };
       }
       return await importText(
         { ...source, etag: fetched.etag, lastModified: fetched.lastModified },
@@ -118,7 +115,7 @@ export function createHandlers(deps: BackgroundDeps): HandlerMap {
       return {};
     },
     "guard/get-policy": async () => {
-      const policy = (await storedPolicy(deps.db())) ?? (await refresh()).policy;
+      const policy = (await readPolicy(deps.db())) ?? (await refresh()).policy;
       return { policy };
     },
     "guard/record-send": async ({ at, outcome, site }) => {
@@ -150,7 +147,7 @@ export function createHandlers(deps: BackgroundDeps): HandlerMap {
       return { count: items.length };
     },
     "items/delete": async ({ ids }) => {
-      await deps.db().items.bulkDelete(ids);
+      await deleteItems(deps.db(), ids);
       await refresh();
       return { count: ids.length };
     },

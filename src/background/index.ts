@@ -23,11 +23,10 @@ import {
 import { MAIL_ORIGINS, MAIL_TAB_PATTERNS } from "./mail-hosts";
 import gmailGuardUrl from "url:~attached/gmail-guard.ts";
 import outlookGuardUrl from "url:~attached/outlook-guard.ts";
-import { POLICY_STORAGE_KEY } from "../guard/decide";
-import { POPUP_MIRROR_KEY } from "../store/derived";
 import { createHandlers, refreshAllFeeds } from "./handlers";
 import { routeMessage, routePageWorldMessage } from "./router";
-import { popupMirror, recomputeDerived, type Derived } from "./services";
+import { recomputeDerived, type Derived } from "./recount";
+import { mirrorValues } from "./popup-mirror";
 
 const FEEDS_ALARM = "refresh-feeds";
 const POLICY_ALARM = "refresh-policy";
@@ -41,11 +40,7 @@ async function afterChange(derived: Derived): Promise<void> {
   // pushed a new one when it changes.
   // The popup paints from storage.local (a cheap read in a page that has just opened), then goes live on
   // Dexie.
-  const mirror = popupMirror(derived.popupRows, Date.now());
-  await setLocalStorage({
-    [POLICY_STORAGE_KEY]: derived.policy,
-    ...(mirror ? { [POPUP_MIRROR_KEY]: mirror } : {}),
-  });
+  await setLocalStorage(mirrorValues(derived.policy, derived.popupRows, Date.now()));
   await pushToTabs(MAIL_TAB_PATTERNS, { type: "guard/policy-changed", policy: derived.policy });
   const count = derived.breachesThisWeek;
   await setBadge(count > 0 ? String(count) : "", "#b3261e");

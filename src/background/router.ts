@@ -3,6 +3,7 @@ import {
   CONTENT_SCRIPT_REQUESTS,
   pageWorldSchemas,
   requestSchemas,
+  type Replies,
   type Reply,
   type Request,
   type RequestType,
@@ -25,10 +26,11 @@ export interface RouterIdentity {
   extensionOrigin: string;
 }
 
+/** One request's handler: it gets the validated request and answers with that request's typed reply. */
 export type Handler<T extends RequestType> = (
   request: Request<T>,
   sender?: SenderInfo,
-) => Promise<Record<string, unknown>>;
+) => Promise<Replies[T]>;
 export type HandlerMap = { [K in RequestType]: Handler<K> };
 
 /** Teacher-readable refusal reasons; a forged or malformed message changes nothing. */

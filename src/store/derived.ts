@@ -8,11 +8,12 @@ import type { Evaluation } from "../rules/engine";
 import type { WeekSummaryView } from "../rules/summary";
 import type { WeekLedger, YearLedger } from "../rules/types";
 
-export const LEDGER_KEY = "ledger";
+export const LEDGER_KEY = "ledger" as const;
 export const POLICY_KEY = "sendPolicy";
-export const POPUP_KEY = "popup";
-export const WEEK_KEY_PREFIX = "week:";
-export const weekKey = (weekStart: string): string => `${WEEK_KEY_PREFIX}${weekStart}`;
+export const POPUP_KEY = "popup" as const;
+export const WEEK_KEY_PREFIX = "week:" as const;
+export const weekKey = (weekStart: string): `${typeof WEEK_KEY_PREFIX}${string}` =>
+  `${WEEK_KEY_PREFIX}${weekStart}`;
 /** The storage.local key of the popup's first-paint copy: its index and the weeks around now, one value. */
 export const POPUP_MIRROR_KEY = "popup.firstPaint";
 
@@ -56,11 +57,14 @@ export interface StoredWeek {
   findings: Finding[];
 }
 
+/** One settings row the background derives; its key says which of the types above its value has. */
+export type DerivedRow =
+  | { key: typeof LEDGER_KEY; value: StoredLedger }
+  | { key: typeof POPUP_KEY; value: PopupIndex }
+  | { key: `${typeof WEEK_KEY_PREFIX}${string}`; value: StoredWeek };
+
 /** The rows to write for a fresh ledger: the ledger itself, the popup's index and one row a week. */
-export function derivedRows(
-  ledger: StoredLedger,
-  views: WeekSummaryView[],
-): { key: string; value: unknown }[] {
+export function derivedRows(ledger: StoredLedger, views: WeekSummaryView[]): DerivedRow[] {
   const { evaluation } = ledger;
   const index: PopupIndex = {
     timeZone: ledger.profile.timeZone,
@@ -78,7 +82,7 @@ export function derivedRows(
       view: views[i]!,
       findings: evaluation.findings.filter((f) => f.start < week.endInstant && f.end > week.startInstant),
     };
-    return { key: weekKey(week.start), value };
+    return { key: weekKey(week.start), value } as const;
   });
   return [{ key: LEDGER_KEY, value: ledger }, { key: POPUP_KEY, value: index }, ...weeks];
 }

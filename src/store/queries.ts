@@ -12,11 +12,43 @@ import {
   type WorkItem,
 } from "../model";
 import type { WithinHoursDB } from "./db";
+import type { SendPolicy } from "../guard/decide";
+import {
+  LEDGER_KEY,
+  POLICY_KEY,
+  POPUP_KEY,
+  weekKey,
+  type PopupIndex,
+  type StoredLedger,
+  type StoredWeek,
+} from "./derived";
 import { guarded } from "./errors";
 import { LONG_ITEM_MS } from "./versions";
 
 export function getSetting<T>(db: WithinHoursDB, key: string): Promise<T | undefined> {
   return guarded(async () => (await db.settings.get(key))?.value as T | undefined);
+}
+
+// ---- what the background derived (src/store/derived.ts): typed reads, so pages use no keys or casts
+
+/** The whole ledger: profile, evaluation and the titles waiting for the teacher (the options page). */
+export function readLedger(db: WithinHoursDB): Promise<StoredLedger | undefined> {
+  return getSetting<StoredLedger>(db, LEDGER_KEY);
+}
+
+/** The popup's index: its weeks, the year and the first questions. */
+export function readPopupIndex(db: WithinHoursDB): Promise<PopupIndex | undefined> {
+  return getSetting<PopupIndex>(db, POPUP_KEY);
+}
+
+/** One week as the popup shows it, by its start date. */
+export function readStoredWeek(db: WithinHoursDB, weekStart: string): Promise<StoredWeek | undefined> {
+  return getSetting<StoredWeek>(db, weekKey(weekStart));
+}
+
+/** The send policy the background last computed. */
+export function readPolicy(db: WithinHoursDB): Promise<SendPolicy | undefined> {
+  return getSetting<SendPolicy>(db, POLICY_KEY);
 }
 
 /** Items overlapping [start, end): a short range on the start index plus the few long items. */

@@ -11,9 +11,15 @@ import { classificationRuleSchema, profileSchema, sendRecordSchema, sourceSchema
 import { PROFILE_KEY, type WithinHoursDB } from "./db";
 import { guarded, StoreError } from "./errors";
 import { coverDecisionRowSchema, describeIssue, itemRowSchema } from "./rows";
+import { POLICY_KEY, WEEK_KEY_PREFIX, type DerivedRow } from "./derived";
+import type { SendPolicy } from "../guard/decide";
 
 export {
   countUnconfirmed,
+  readLedger,
+  readPolicy,
+  readPopupIndex,
+  readStoredWeek,
   coverDecisionsBetween,
   getSetting,
   itemsBetween,
@@ -61,6 +67,23 @@ export async function saveProfile(db: WithinHoursDB, profile: Profile): Promise<
 /** Values must be plain JSON so a backup round trip keeps them exactly. */
 export async function setSetting(db: WithinHoursDB, key: string, value: unknown): Promise<void> {
   await guarded(() => db.settings.put({ key, value }));
+}
+
+/**
+ * Replaces what the background derived (ledger, popup rows, send policy) in one transaction; weeks of
+ * another academic year (the profile changed) must not linger.
+ */
+export async function saveDerived(
+  db: WithinHoursDB,
+  rows: readonly DerivedRow[],
+  policy: SendPolicy,
+): Promise<void> {
+  await guarded(() =>
+    db.transaction("rw", db.settings, async () => {
+      await db.settings.where("key").startsWith(WEEK_KEY_PREFIX).delete();
+      await db.settings.bulkPut([...rows, { key: POLICY_KEY, value: policy }]);
+    }),
+  );
 }
 
 // ---- work items
@@ -180,6 +203,16 @@ function sameItem(a: WorkItem, b: WorkItem): boolean {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)] as (keyof WorkItem)[]);
   for (const key of keys) if (a[key] !== b[key]) return false;
   return true;
+}
+
+/** Deletes items by id, in one transaction. */
+export async function deleteItems(db: WithinHoursDB, ids: readonly string[]): Promise<void> {
+  await guarded(() =>
+    db.transaction("rw", db.items, async () => {
+      for (let i = 0; i < ids.length; i += CHUNK_SIZE)
+        await db.items.bulkDelete(ids.slice(i, i + CHUNK_SIZE));
+    }),
+  );
 }
 
 export async function confirmItem(

@@ -1,6 +1,5 @@
 import { useState } from "preact/hooks";
-import { sendToBackground } from "../platform/extension";
-import type { Reply } from "../messages";
+import { client } from "./client";
 import { StatusLine, statusOf, type Status } from "./StatusLine";
 
 /** Export everything to one JSON file, and import it back (all or nothing). */
@@ -8,7 +7,7 @@ export function BackupPanel() {
   const [status, setStatus] = useState<Status>();
 
   async function exportBackup() {
-    const reply = await sendToBackground<Reply<{ backup: unknown }>>({ type: "backup/export" });
+    const reply = await client.request("backup/export", {});
     if (!reply.ok) return setStatus({ ok: false, text: reply.error });
     const blob = new Blob([JSON.stringify(reply.backup)], { type: "application/json" });
     const link = document.createElement("a");
@@ -21,7 +20,7 @@ export function BackupPanel() {
 
   async function importBackup(file: File) {
     const text = await file.text();
-    const reply = await sendToBackground<Reply>({ type: "backup/import", text });
+    const reply = await client.request("backup/import", { text });
     setStatus(statusOf(reply, "Backup restored. Everything now matches the file."));
   }
 

@@ -1,7 +1,6 @@
 import { useState } from "preact/hooks";
 import { ITEM_KINDS, type ItemKind, type WorkItem } from "../model";
-import { sendToBackground } from "../platform/extension";
-import type { Reply } from "../messages";
+import { client } from "./client";
 import { KIND_LABEL, dayText, timeText } from "./format";
 
 /**
@@ -33,8 +32,7 @@ function ConfirmRow({ item, timeZone }: { item: WorkItem; timeZone: string }) {
   const id = `confirm-${item.id.replace(/[^a-zA-Z0-9_-]/g, "_")}`;
 
   async function confirm() {
-    const reply = await sendToBackground<Reply>({
-      type: "items/confirm",
+    const reply = await client.request("items/confirm", {
       id: item.id,
       kind,
       directed,

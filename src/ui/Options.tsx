@@ -1,6 +1,5 @@
 import { openDatabase } from "../store/db";
-import { listSources } from "../store/queries";
-import { LEDGER_KEY, type StoredLedger } from "../store/derived";
+import { listSources, readLedger } from "../store/queries";
 import { useLiveQuery } from "./live";
 import { ProfileForm } from "./ProfileForm";
 import { SourcesPanel } from "./SourcesPanel";
@@ -21,10 +20,7 @@ export function Options() {
     const storage = storageManager();
     if (storage) void requestPersistence(storage);
   }, []);
-  const ledger = useLiveQuery(
-    async () => (await db.settings.get(LEDGER_KEY))?.value as StoredLedger | undefined,
-    [],
-  );
+  const ledger = useLiveQuery(() => readLedger(db), []);
   const sources = useLiveQuery(() => listSources(db), []);
   const profile = ledger.value?.profile;
 

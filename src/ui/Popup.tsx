@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useState } from "preact/hooks";
 import type { WorkItem } from "../model";
-import { readFirstRows, type FirstRows } from "../store/first-read";
+import { readFirstRows, type FirstRows } from "./first-read";
 import { openOptionsPage } from "../platform/extension";
 import { WeekSummary } from "./WeekSummary";
 import { ConfirmList } from "./ConfirmList";

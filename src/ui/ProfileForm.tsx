@@ -1,8 +1,8 @@
-import { useEffect, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import { JURISDICTIONS, ROLES, type ParamValue, type Profile, type Weekday } from "../model";
 import { SEND_GUARD_KEY } from "../guard/policy";
-import { sendToBackground } from "../platform/extension";
-import type { Reply } from "../messages";
+import { client } from "./client";
+import { useDraft } from "./draft";
 import { StatusLine, statusOf, type Status } from "./StatusLine";
 
 const JURISDICTION_LABEL: Record<(typeof JURISDICTIONS)[number], string> = {
@@ -39,43 +39,79 @@ function allTimeZones(): string[] {
   return intl.supportedValuesOf?.("timeZone") ?? ["Europe/London", "Pacific/Auckland"];
 }
 
-/** The teacher's profile. Saving goes through the background, which validates it and re-runs the rules. */
-export function ProfileForm({ profile }: { profile: Profile }) {
-  const [draft, setDraft] = useState<Profile>(profile);
-  const [status, setStatus] = useState<Status>();
-  useEffect(() => setDraft(profile), [profile]);
+/** The fields this form edits; the email guard's hours are its own field here, not the whole overrides. */
+type ProfileFields = Pick<
+  Profile,
+  | "jurisdiction"
+  | "role"
+  | "fte"
+  | "permanentUnits"
+  | "schoolDayStart"
+  | "schoolDayEnd"
+  | "timeZone"
+  | "academicYearStart"
+  | "weekStart"
+  | "cycleWeeks"
+  | "contractedDays"
+  | "unionOverlay"
+  | "emailExceptions"
+> & { guard: Record<string, ParamValue> };
 
-  const set = <K extends keyof Profile>(key: K, value: Profile[K]) =>
-    setDraft((d) => ({ ...d, [key]: value }));
-  const guard = draft.overrides[SEND_GUARD_KEY] ?? {};
-  const setGuard = (key: string, value: ParamValue) =>
-    setDraft((d) => ({
-      ...d,
-      overrides: {
-        ...d.overrides,
-        [SEND_GUARD_KEY]: { ...(d.overrides[SEND_GUARD_KEY] ?? {}), [key]: value },
-      },
-    }));
+function fieldsOf(profile: Profile): ProfileFields {
+  return {
+    jurisdiction: profile.jurisdiction,
+    role: profile.role,
+    fte: profile.fte,
+    permanentUnits: profile.permanentUnits,
+    schoolDayStart: profile.schoolDayStart,
+    schoolDayEnd: profile.schoolDayEnd,
+    timeZone: profile.timeZone,
+    academicYearStart: profile.academicYearStart,
+    weekStart: profile.weekStart,
+    cycleWeeks: profile.cycleWeeks,
+    contractedDays: profile.contractedDays,
+    unionOverlay: profile.unionOverlay,
+    emailExceptions: profile.emailExceptions,
+    guard: profile.overrides[SEND_GUARD_KEY] ?? {},
+  };
+}
+
+/**
+ * The teacher's profile. Saving goes through the background, which validates it and re-runs the rules; a
+ * recount while the teacher is typing keeps what they typed (useDraft).
+ */
+export function ProfileForm({ profile }: { profile: Profile }) {
+  const form = useDraft(fieldsOf(profile));
+  const draft = form.value;
+  const [status, setStatus] = useState<Status>();
+
+  const set = <K extends keyof ProfileFields>(key: K, value: ProfileFields[K]) => {
+    setStatus(undefined);
+    form.update({ [key]: value } as Partial<ProfileFields>);
+  };
+  const guard = draft.guard;
+  const setGuard = (key: string, value: ParamValue) => set("guard", { ...guard, [key]: value });
 
   async function save(event: Event) {
     event.preventDefault();
     setStatus(undefined);
+    const { guard: guardHours, ...fields } = draft;
+    const guardOverride: Profile["overrides"] =
+      Object.keys(guardHours).length > 0 ? { [SEND_GUARD_KEY]: guardHours } : {};
     const jurisdictionChanged = draft.jurisdiction !== profile.jurisdiction;
     // On a change of jurisdiction, send only what the teacher set here so the rest takes its defaults
     // (another regime's rule settings do not carry over; the email guard's hours do).
-    const payload = jurisdictionChanged
+    const payload: Partial<Profile> = jurisdictionChanged
       ? {
           jurisdiction: draft.jurisdiction,
           role: draft.role,
           fte: draft.fte,
           contractedDays: draft.contractedDays,
           emailExceptions: draft.emailExceptions,
-          overrides: draft.overrides[SEND_GUARD_KEY]
-            ? { [SEND_GUARD_KEY]: draft.overrides[SEND_GUARD_KEY] }
-            : {},
+          overrides: guardOverride,
         }
-      : draft;
-    const reply = await sendToBackground<Reply>({ type: "profile/save", profile: payload });
+      : { ...fields, overrides: { ...profile.overrides, ...guardOverride } };
+    const reply = await client.request("profile/save", { profile: payload });
     setStatus(statusOf(reply, "Saved. Your week has been recounted."));
   }
 

@@ -2,8 +2,8 @@ import { useEffect, useMemo, useState } from "preact/hooks";
 import { FORCE_LABEL, type Force, type ParamValue, type Profile } from "../model";
 import { listRules, type RuleInfo } from "../rules/catalogue";
 import type { LocalAgreement } from "../rules/presets";
-import type { Reply } from "../messages";
-import { sendToBackground } from "../platform/extension";
+import { client } from "./client";
+import { useDraft } from "./draft";
 import { StatusLine, statusOf, type Status } from "./StatusLine";
 import {
   DISCONNECT_RULES,
@@ -48,16 +48,14 @@ type Invalid = { text: string; error: string; ruleTitle: string };
  */
 export function RulesPanel({ profile }: { profile: Profile }) {
   const saved: Draft = { overrides: profile.overrides, localAgreement: profile.localAgreement };
-  const savedKey = JSON.stringify([profile.jurisdiction, saved.overrides, saved.localAgreement ?? ""]);
-  const [draft, setDraft] = useState<Draft>(saved);
+  const form = useDraft(saved);
+  const draft = form.value;
+  const setDraft = (change: (d: Draft) => Partial<Draft>) => form.update(change);
   // Text of number fields that do not parse yet, and their messages, keyed "ruleId key".
   const [invalid, setInvalid] = useState<Record<string, Invalid>>({});
   const [status, setStatus] = useState<Status>();
-  // Only a saved change resets the form, not every recount of the ledger.
-  useEffect(() => {
-    setDraft(saved);
-    setInvalid({});
-  }, [savedKey]);
+  // Another jurisdiction has other rules: half-typed numbers of the old ones no longer apply.
+  useEffect(() => setInvalid({}), [profile.jurisdiction]);
 
   const agreement = agreementFor(profile.jurisdiction, draft.localAgreement);
   const rules = useMemo(
@@ -105,8 +103,7 @@ export function RulesPanel({ profile }: { profile: Profile }) {
       return;
     }
     // An empty name clears a saved agreement (JSON drops undefined, so the old one would stay).
-    const reply = await sendToBackground<Reply>({
-      type: "profile/save",
+    const reply = await client.request("profile/save", {
       profile: { overrides: draft.overrides, localAgreement: agreement?.id ?? "" },
     });
     setStatus(statusOf(reply, "Saved. Your week has been recounted."));

@@ -1,19 +1,12 @@
 import { useState } from "preact/hooks";
 import type { Source } from "../model";
-import { requestHostPermission, sendToBackground } from "../platform/extension";
-import type { Reply } from "../messages";
-import { feedOrigin, normaliseFeedUrl } from "../background/feeds";
+import { requestHostPermission } from "../platform/extension";
+import type { ImportReply } from "../messages";
+import { client } from "./client";
+import { feedOrigin, normaliseFeedUrl } from "../ingest/feeds/address";
 import { StatusLine, statusOf, type Status } from "./StatusLine";
 
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
-
-type ImportReply = Reply<{
-  added: number;
-  updated: number;
-  removed: number;
-  total: number;
-  warnings: string[];
-}>;
 
 /** Read a file with progress events, so a large export shows a moving bar rather than a frozen page. */
 function readWithProgress(file: File, onProgress: (fraction: number) => void): Promise<string> {
@@ -26,7 +19,7 @@ function readWithProgress(file: File, onProgress: (fraction: number) => void): P
   });
 }
 
-function importSummary(reply: Extract<ImportReply, { ok: true }>): string {
+function importSummary(reply: ImportReply): string {
   const parts = [
     `${reply.total} items read: ${reply.added} new, ${reply.updated} updated, ${reply.removed} removed.`,
   ];
@@ -51,7 +44,7 @@ export function SourcesPanel({ sources }: { sources: Source[] }) {
     try {
       const text = await readWithProgress(file, (f) => setProgress(f * 0.5));
       setProgress(0.5);
-      const reply = await sendToBackground<ImportReply>({ type: "source/import-ics", name: file.name, text });
+      const reply = await client.request("source/import-ics", { name: file.name, text });
       setStatus(reply.ok ? { ok: true, text: `${file.name}: ${importSummary(reply)}` } : statusOf(reply, ""));
     } catch (error) {
       setStatus({ ok: false, text: error instanceof Error ? error.message : String(error) });
@@ -76,8 +69,7 @@ export function SourcesPanel({ sources }: { sources: Source[] }) {
       setStatus({ ok: false, text: "Permission was not given, so the feed was not added." });
       return;
     }
-    const reply = await sendToBackground<ImportReply>({
-      type: "source/add-feed",
+    const reply = await client.request("source/add-feed", {
       name: feedName,
       url: feedUrl,
     });
@@ -85,7 +77,7 @@ export function SourcesPanel({ sources }: { sources: Source[] }) {
   }
 
   async function act(type: "source/refresh" | "source/delete", id: string) {
-    const reply = await sendToBackground<Reply>({ type, id });
+    const reply = await client.request(type, { id });
     setStatus(statusOf(reply, type === "source/delete" ? "Removed." : "Refreshed."));
   }
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import type { Profile, TermDates } from "../model";
-import type { Reply } from "../messages";
-import { sendToBackground } from "../platform/extension";
+import { client } from "./client";
+import { useDraft } from "./draft";
 import { MAX_TERMS, addTrainingDay, cleanTerms, sessionEndError, showDate, termErrors } from "./term-form";
 import { StatusLine, statusOf, type Status } from "./StatusLine";
 
@@ -13,26 +13,24 @@ interface Draft {
 
 /** Term dates, training (INSET) days and when pupils' last session ends. Saved through the background. */
 export function TermsPanel({ profile }: { profile: Profile }) {
-  const saved: Draft = {
+  const form = useDraft<Draft>({
     terms: profile.terms,
     trainingDays: profile.trainingDays,
     sessionEnd: profile.sessionEnd ?? "",
-  };
-  const savedKey = JSON.stringify(saved);
-  const [draft, setDraft] = useState<Draft>(saved);
+  });
+  const draft = form.value;
   const [newDay, setNewDay] = useState("");
   const [dayError, setDayError] = useState<string>();
   const [errors, setErrors] = useState<string[]>([]);
   const [status, setStatus] = useState<Status>();
-  // Only a saved change resets the form, not every recount of the ledger.
+  // Problems listed were for the draft as saved; once it is clean again they no longer apply.
   useEffect(() => {
-    setDraft(saved);
-    setErrors([]);
-  }, [savedKey]);
+    if (!form.dirty) setErrors([]);
+  }, [form.dirty]);
 
   const update = (change: Partial<Draft>) => {
     setStatus(undefined);
-    setDraft((d) => ({ ...d, ...change }));
+    form.update(change);
   };
   const setTerm = (index: number, change: Partial<TermDates>) =>
     update({ terms: draft.terms.map((t, i) => (i === index ? { ...t, ...change } : t)) });
@@ -61,8 +59,7 @@ export function TermsPanel({ profile }: { profile: Profile }) {
       setStatus({ ok: false, text: "Nothing saved: correct the problems listed first." });
       return;
     }
-    const reply = await sendToBackground<Reply>({
-      type: "profile/save",
+    const reply = await client.request("profile/save", {
       profile: {
         terms: cleanTerms(draft.terms),
         trainingDays: draft.trainingDays,

@@ -5,8 +5,8 @@
 import { liveQuery } from "dexie";
 import type { SendOutcome, WorkItem } from "../model";
 import { openDatabase } from "../store/db";
-import { itemsBetween, sendCounts } from "../store/queries";
-import { POPUP_KEY, weekKey, type PopupIndex, type StoredWeek } from "../store/derived";
+import { itemsBetween, readPopupIndex, readStoredWeek, sendCounts } from "../store/queries";
+import type { PopupIndex, StoredWeek } from "../store/derived";
 import { weekAt } from "./popup-week";
 
 export interface LiveWeek {
@@ -20,12 +20,12 @@ export interface LiveWeek {
 const db = openDatabase();
 
 async function loadWeek(offset: number): Promise<LiveWeek> {
-  const popup = (await db.settings.get(POPUP_KEY))?.value as PopupIndex | undefined;
+  const popup = await readPopupIndex(db);
   if (!popup) return {};
   const { index, week } = weekAt(popup, offset);
   if (!week) return { popup };
   const [stored, items, sends] = await Promise.all([
-    db.settings.get(weekKey(week.start)).then((row) => row?.value as StoredWeek | undefined),
+    readStoredWeek(db, week.start),
     itemsBetween(db, week.startInstant, week.endInstant),
     sendCounts(db, week.startInstant, week.endInstant),
   ]);

@@ -1,9 +1,10 @@
 import "fake-indexeddb/auto";
 import { describe, expect, it } from "vitest";
-import { POPUP_KEY, weekKey } from "../store/derived";
+import { POPUP_KEY, weekKey, type DerivedRow } from "../store/derived";
 import { putItems } from "../store/repo";
 import { DAY, HOUR, MONDAY, freshDb, item } from "../store/testing";
-import { popupMirror, recomputeDerived } from "./services";
+import { recomputeDerived } from "./recount";
+import { popupMirror } from "./popup-mirror";
 
 const WEEK = 7 * 86_400_000;
 const weeks = Array.from({ length: 20 }, (_, i) => ({
@@ -11,10 +12,11 @@ const weeks = Array.from({ length: 20 }, (_, i) => ({
   startInstant: i * WEEK,
   endInstant: (i + 1) * WEEK,
 }));
+// Only the fields popupMirror reads; the rest of each row is carried through as it is.
 const rows = [
   { key: POPUP_KEY, value: { weeks } },
   ...weeks.map((w) => ({ key: weekKey(w.start), value: { week: w.start } })),
-];
+] as unknown as DerivedRow[];
 
 describe("popupMirror", () => {
   it("holds the index and four weeks either side of now, in one value", () => {

@@ -2,7 +2,7 @@
  * Calendar feeds: fetched only from addresses the teacher added, with conditional requests, and never at
  * the cost of the last good copy. Pure apart from the `fetch` it is given.
  */
-export class FeedError extends Error {}
+import { FeedError } from "./address";
 
 export interface FeedValidators {
   etag?: string;
@@ -11,26 +11,6 @@ export interface FeedValidators {
 
 export type FeedFetch =
   { status: "unchanged" } | { status: "changed"; text: string; etag?: string; lastModified?: string };
-
-/** webcal:// is https:// by another name; anything but https is refused (calendar data is private). */
-export function normaliseFeedUrl(raw: string): URL {
-  let url: URL;
-  try {
-    url = new URL(raw.trim().replace(/^webcals?:\/\//i, "https://"));
-  } catch {
-    throw new FeedError(
-      "That does not look like a web address. Copy the feed link from your calendar again.",
-    );
-  }
-  if (url.protocol !== "https:") {
-    throw new FeedError("Only secure (https or webcal) calendar links can be added.");
-  }
-  return url;
-}
-
-export function feedOrigin(url: URL): string {
-  return `${url.protocol}//${url.host}/*`;
-}
 
 const MAX_FEED_BYTES = 20 * 1024 * 1024;
 

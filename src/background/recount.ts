@@ -1,6 +1,6 @@
 /**
- * What the background does with the store: keep the ledger, the send policy and the badge derived from
- * the stored items and profile. Everything is recomputed from Dexie, so a restarted worker loses nothing.
+ * The recount: the ledger, the send policy and the popup's rows derived again from the stored items and
+ * profile, and saved. Everything is recomputed from Dexie, so a restarted worker loses nothing.
  */
 import { DateTime } from "luxon";
 import { questionsFor, type Finding, type Profile, type WorkItem } from "../model";
@@ -9,22 +9,9 @@ import { evaluate } from "../rules/engine";
 import { weekSummary } from "../rules/summary";
 import { computeSendPolicy, type SendPolicy } from "../guard/policy";
 import type { WithinHoursDB } from "../store/db";
-import {
-  LEDGER_KEY,
-  POLICY_KEY,
-  POPUP_KEY,
-  WEEK_KEY_PREFIX,
-  derivedRows,
-  weekIndexAt,
-  type PopupIndex,
-  type PopupMirror,
-  type StoredLedger,
-  type StoredWeek,
-} from "../store/derived";
-import { getProfile, itemsBetween } from "../store/repo";
+import { LEDGER_KEY, derivedRows, type DerivedRow, type StoredLedger } from "../store/derived";
+import { getProfile, itemsBetween, saveDerived } from "../store/repo";
 import { overlaps } from "../store/queries";
-
-export { LEDGER_KEY, POLICY_KEY, type StoredLedger } from "../store/derived";
 
 export function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || "Europe/London";
@@ -49,7 +36,7 @@ export interface Derived {
   policy: SendPolicy;
   breachesThisWeek: number;
   /** The popup's index and week rows, which the background also mirrors for the popup's first paint. */
-  popupRows: { key: string; value: unknown }[];
+  popupRows: DerivedRow[];
 }
 
 /** A source's items just written, handed over so a large import is not read straight back. */
@@ -79,45 +66,13 @@ export async function recomputeDerived(
     unconfirmedCount: questions.length,
   };
   const rows = derivedRows(ledger, views);
-  await db.transaction("rw", db.settings, async () => {
-    // Weeks of another academic year (the profile changed) must not linger.
-    await db.settings.where("key").startsWith(WEEK_KEY_PREFIX).delete();
-    await db.settings.bulkPut([...rows, { key: POLICY_KEY, value: policy }]);
-  });
+  await saveDerived(db, rows, policy);
   return {
     ledger,
     policy,
     breachesThisWeek: breachesInWeekOf(evaluation.findings, now),
     popupRows: rows.filter((row) => row.key !== LEDGER_KEY),
   };
-}
-
-/** Weeks either side of the current one that the popup's first paint can read from storage.local. */
-const MIRRORED_WEEKS = 4;
-
-/**
- * What to mirror into storage.local for the popup's first paint, as one value so the popup reads it in one
- * trip: its index and the weeks around now (all 53 weeks took about 0.4 s to write after every import).
- */
-export function popupMirror(
-  rows: readonly { key: string; value: unknown }[],
-  now: number,
-): PopupMirror | null {
-  const popup = rows.find((row) => row.key === POPUP_KEY)?.value as PopupIndex | undefined;
-  if (!popup) return null;
-  const current = weekIndexAt(popup.weeks, now);
-  const keep = new Set(
-    popup.weeks
-      .slice(Math.max(0, current - MIRRORED_WEEKS), current + MIRRORED_WEEKS + 1)
-      .map((w) => w.start),
-  );
-  const weeks: Record<string, StoredWeek> = {};
-  for (const row of rows) {
-    if (!row.key.startsWith(WEEK_KEY_PREFIX)) continue;
-    const start = row.key.slice(WEEK_KEY_PREFIX.length);
-    if (keep.has(start)) weeks[start] = row.value as StoredWeek;
-  }
-  return { popup, weeks };
 }
 
 async function withFresh(
@@ -139,9 +94,4 @@ async function withFresh(
 function breachesInWeekOf(findings: readonly Finding[], now: number): number {
   const weekAgo = now - 7 * 86_400_000;
   return findings.filter((f) => f.severity === "breach" && f.end > weekAgo && f.start <= now).length;
-}
-
-export async function storedPolicy(db: WithinHoursDB): Promise<SendPolicy | undefined> {
-  const row = await db.settings.get(POLICY_KEY);
-  return row?.value as SendPolicy | undefined;
 }

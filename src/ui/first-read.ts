@@ -5,7 +5,7 @@
  * comes through Dexie's liveQuery (src/ui/popup-live.ts).
  */
 import { getLocalStorage } from "../platform/extension";
-import { POPUP_MIRROR_KEY, type PopupIndex, type PopupMirror, type StoredWeek } from "./derived";
+import { POPUP_MIRROR_KEY, type PopupIndex, type PopupMirror, type StoredWeek } from "../store/derived";
 
 export interface FirstRows {
   popup?: PopupIndex;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { FeedError, fetchFeed, normaliseFeedUrl } from "./feeds";
+import { FeedError, normaliseFeedUrl } from "./address";
+import { fetchFeed } from "./fetch";
 
 function fakeFetch(status: number, body = "", headers: Record<string, string> = {}) {
   const calls: RequestInit[] = [];
