@@ -15,6 +15,8 @@ export class Diagnostics {
   /** TZID → the fixed offset it was read as. */
   readonly fixedOffsetZones = new Map<string, string>();
   readonly ignoredVtimezones = new Set<string>();
+  /** Titles of events found in versions that disagree with nothing to say which is newer. */
+  readonly undecidedRevisions = new Set<string>();
 
   constructor(
     private readonly limits: { defaultZone: string; maxInstances: number; maxOccurrencesPerSeries: number },
@@ -35,6 +37,17 @@ export class Diagnostics {
     }
     for (const tzid of this.ignoredVtimezones) {
       warnings.push(`The definition of the time zone "${tzid}" has thousands of rules and was ignored.`);
+    }
+    if (this.undecidedRevisions.size > 0) {
+      const titles = [...this.undecidedRevisions];
+      const named = titles
+        .slice(0, 3)
+        .map((t) => `"${t}"`)
+        .join(", ");
+      const more = titles.length > 3 ? ` and ${titles.length - 3} more` : "";
+      warnings.push(
+        `${plural(titles.length, "event appears", "events appear")} in two versions that disagree, and the file does not say which is newer (no SEQUENCE or DTSTAMP): ${named}${more}. The last version in the file was counted, once; check ${titles.length === 1 ? "its" : "their"} times against your school's calendar.`,
+      );
     }
     if (this.unreadable > 0) {
       warnings.push(

@@ -15,8 +15,8 @@ export interface CalendarParts {
 }
 
 /**
- * The properties of a VEVENT the import reads: of each name the first, text values as text, and every RDATE
- * and EXDATE.
+ * The properties of a VEVENT the import reads: of each name the first, text values as text, and every RRULE,
+ * RDATE and EXDATE.
  */
 export class EventProperties {
   uid: string | undefined = undefined;
@@ -27,10 +27,15 @@ export class EventProperties {
   duration: string | undefined = undefined;
   dtstart: JcalProperty | undefined = undefined;
   dtend: JcalProperty | undefined = undefined;
-  rrule: JcalProperty | undefined = undefined;
+  /** Every RRULE: an event may give several, and its occurrences are all of theirs together. */
+  rrules: JcalProperty[] | undefined = undefined;
   recurrenceId: JcalProperty | undefined = undefined;
   rdates: JcalProperty[] | undefined = undefined;
   exdates: JcalProperty[] | undefined = undefined;
+  /** The revision, RFC 5545's SEQUENCE: absent means 0. */
+  sequence = 0;
+  /** When this revision was written: jCal UTC date-time text, which sorts as it reads. */
+  dtstamp: string | undefined = undefined;
   /** A bit per name already read, so that a repeated property does not replace the first. */
   private found = 0;
 
@@ -69,8 +74,15 @@ export class EventProperties {
         this.found |= 128;
         break;
       case "rrule":
-        if (!(this.found & 256)) this.rrule = prop;
+        (this.rrules ??= []).push(prop);
+        break;
+      case "sequence":
+        if (!(this.found & 256)) this.sequence = Number(prop[3]) || 0;
         this.found |= 256;
+        break;
+      case "dtstamp":
+        if (!(this.found & 1024)) this.dtstamp = typeof prop[3] === "string" ? prop[3] : undefined;
+        this.found |= 1024;
         break;
       case "recurrence-id":
         if (!(this.found & 512)) this.recurrenceId = prop;

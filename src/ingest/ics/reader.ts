@@ -1,7 +1,15 @@
 import ICAL from "ical.js";
 import { Diagnostics } from "./diagnostics";
-import { isRecord, propertyValues, textValue, type CalendarParts, type EventProperties } from "./jcal";
+import {
+  isRecord,
+  propertyValues,
+  textValue,
+  type CalendarParts,
+  type EventProperties,
+  type JcalProperty,
+} from "./jcal";
 import { MAX_OCCURRENCES_PER_SERIES, RuleExpander, ruleProblem } from "./recurrence";
+import { latestRevision } from "./revisions";
 import { checkIcsText, parseCalendars } from "./scan";
 import {
   DEFAULT_MAX_INSTANCES,
@@ -22,6 +30,36 @@ const cancelledStatus = "CANCELLED";
 const MAX_TEXT = 2_000;
 const NO_INSTANTS: ReadonlySet<number> = new Set();
 const NO_DATES: ReadonlySet<string> = new Set();
+const NO_CHANGES: readonly FutureChange[] = [];
+const NO_PROPERTIES: readonly JcalProperty[] = [];
+
+/** A this-and-future change to a series, from the occurrence `from` on (its recurrence id). */
+interface FutureChange {
+  /** A UTC ISO instant for a timed series, YYYY-MM-DD for an all-day one: compared as text. */
+  from: string;
+  event: EventProperties;
+  /** Timed series: the move and the new length. */
+  shiftMs: number;
+  lengthMs: number;
+  /** All-day series: the move and the new length, in days. */
+  shiftDays: number;
+  days: number;
+}
+
+/** The latest change made at or before the occurrence `recurrenceId`, if any. */
+function changeFor(changes: readonly FutureChange[], recurrenceId: string): FutureChange | undefined {
+  let found: FutureChange | undefined;
+  for (const change of changes) {
+    if (change.from > recurrenceId) break;
+    found = change;
+  }
+  return found;
+}
+
+/** Days since 1970 of a calendar date, to count the days a move spans. */
+function dayNumber(time: Pick<WallTime, "year" | "month" | "day">): number {
+  return Math.round(Date.UTC(time.year, time.month - 1, time.day) / 86_400_000);
+}
 
 export class IcsReader {
   private readonly deadline: number;
@@ -82,12 +120,11 @@ export class IcsReader {
   private readSeries(uid: string, components: EventProperties[]): void {
     const only = components.length === 1 ? components[0] : undefined;
     if (only && !only.recurrenceId) {
-      this.readMaster(uid, only, NO_INSTANTS, NO_DATES);
+      this.readMaster(uid, only, NO_INSTANTS, NO_DATES, NO_CHANGES);
       return;
     }
     const masters = components.filter((c) => !c.recurrenceId);
-    const overrides = components.filter((c) => c.recurrenceId);
-    const master = masters[0];
+    const master = masters.length > 1 ? this.latest(masters) : masters[0];
     const masterStart = master ? readTime(master.dtstart) : undefined;
     const masterSpan = master && masterStart ? this.span(master, masterStart) : undefined;
     const inherited =
@@ -97,10 +134,14 @@ export class IcsReader {
           : masterSpan.end - masterSpan.start
         : undefined;
 
-    // Overrides replace the occurrence named by their RECURRENCE-ID, wherever they were moved to.
-    const overriddenInstants = new Set<number>();
-    const overriddenDates = new Set<string>();
-    for (const override of overrides) {
+    // Overrides replace the occurrence named by their RECURRENCE-ID, wherever they were moved to; of several
+    // for one occurrence, the latest revision.
+    const byOccurrence = new Map<
+      string,
+      { rid: WallTime; recurrenceId: string; versions: EventProperties[] }
+    >();
+    for (const override of components) {
+      if (!override.recurrenceId) continue;
       const rid = readTime(override.recurrenceId);
       if (!rid) {
         this.diagnostics.unreadable++;
@@ -109,15 +150,61 @@ export class IcsReader {
       const allDaySeries = masterStart ? masterStart.isDate : rid.isDate;
       const recurrenceId =
         allDaySeries || rid.isDate ? dateKey(rid) : new Date(this.zones.toEpoch(rid)).toISOString();
-      if (allDaySeries || rid.isDate) overriddenDates.add(dateKey(rid));
+      const same = byOccurrence.get(recurrenceId);
+      if (same) same.versions.push(override);
+      else byOccurrence.set(recurrenceId, { rid, recurrenceId, versions: [override] });
+    }
+    const overriddenInstants = new Set<number>();
+    const overriddenDates = new Set<string>();
+    const changes: FutureChange[] = [];
+    for (const { rid, recurrenceId, versions } of byOccurrence.values()) {
+      const override = versions.length > 1 ? this.latest(versions) : versions[0]!;
+      const byDate = recurrenceId.length === 10;
+      if (byDate) overriddenDates.add(recurrenceId);
       else overriddenInstants.add(this.zones.toEpoch(rid));
-      this.readOverride(uid, override, rid, recurrenceId, inherited, master);
+      const span = this.readOverride(uid, override, rid, recurrenceId, inherited, master);
+      const range = override.recurrenceId?.[1].range;
+      if (span && typeof range === "string" && range.toUpperCase() === "THISANDFUTURE") {
+        changes.push(this.futureChange(override, rid, byDate, span));
+      }
     }
+    changes.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
 
-    for (const [index, component] of masters.entries()) {
-      const seriesUid = index === 0 ? uid : `${uid}#${index + 1}`;
-      this.readMaster(seriesUid, component, overriddenInstants, overriddenDates);
+    if (master) this.readMaster(uid, master, overriddenInstants, overriddenDates, changes);
+  }
+
+  /** The revision that counts, telling the teacher when versions disagree and nothing says which is newer. */
+  private latest(versions: EventProperties[]): EventProperties {
+    const { chosen, undecided } = latestRevision(versions);
+    if (undecided) this.diagnostics.undecidedRevisions.add(clip(chosen.summary) || "(no title)");
+    return chosen;
+  }
+
+  /**
+   * A RECURRENCE-ID;RANGE=THISANDFUTURE override: its move of the start, its length and its details apply to
+   * the occurrence it names and to every later one of the series.
+   */
+  private futureChange(
+    event: EventProperties,
+    rid: WallTime,
+    byDate: boolean,
+    span: { start: number; end: number; startWall: WallTime },
+  ): FutureChange {
+    if (byDate) {
+      const from = dateKey(rid);
+      const shiftDays = dayNumber(span.startWall) - dayNumber(rid);
+      const days = daysBetween(span.startWall, span.start, span.end, this.opts.defaultZone);
+      return { from, event, shiftDays, days, shiftMs: 0, lengthMs: 0 };
     }
+    const ridEpoch = this.zones.toEpoch(rid);
+    return {
+      from: new Date(ridEpoch).toISOString(),
+      event,
+      shiftDays: 0,
+      days: 0,
+      shiftMs: span.start - ridEpoch,
+      lengthMs: span.end - span.start,
+    };
   }
 
   private readOverride(
@@ -127,12 +214,13 @@ export class IcsReader {
     recurrenceId: string,
     inherited: number | undefined,
     master: EventProperties | undefined,
-  ): void {
-    if (event.status?.toUpperCase() === cancelledStatus) return;
+  ): { start: number; end: number; startWall: WallTime } | undefined {
+    if (event.status?.toUpperCase() === cancelledStatus) return undefined;
     const start = readTime(event.dtstart) ?? rid;
     const span = this.span(event, start, inherited);
-    if (!span) return;
+    if (!span) return undefined;
     this.emit(uid, recurrenceId, span.start, span.end, start.isDate, event, master);
+    return { ...span, startWall: start };
   }
 
   private readMaster(
@@ -140,6 +228,7 @@ export class IcsReader {
     event: EventProperties,
     overriddenInstants: ReadonlySet<number>,
     overriddenDates: ReadonlySet<string>,
+    changes: readonly FutureChange[],
   ) {
     if (event.status?.toUpperCase() === cancelledStatus) return;
     const dtstart = readTime(event.dtstart);
@@ -153,9 +242,9 @@ export class IcsReader {
     const allDay = dtstart.isDate;
     const allDayDays = allDay ? daysBetween(dtstart, first.start, first.end, this.opts.defaultZone) : 0;
 
-    const rruleProp = event.rrule;
-    const rdates = event.rdates ?? [];
-    if (!rruleProp && rdates.length === 0) {
+    const rrules = event.rrules ?? NO_PROPERTIES;
+    const rdates = event.rdates ?? NO_PROPERTIES;
+    if (rrules.length === 0 && rdates.length === 0) {
       if (
         !overriddenInstants.has(first.start) &&
         (overriddenDates.size === 0 || !overriddenDates.has(dateKey(dtstart)))
@@ -194,22 +283,33 @@ export class IcsReader {
     let emitted = 0;
     const emittedStarts = new Set<number>();
     const tryEmit = (wall: WallTime, explicitEnd?: number): void => {
-      const { start, end } = occurrence(wall, explicitEnd);
+      let { start, end } = occurrence(wall, explicitEnd);
       if (emittedStarts.has(start) || isExcluded(wall, start)) return;
       emittedStarts.add(start);
-      if (!overlaps(start, end, this.opts.window)) return;
       const recurrenceId = allDay ? dateKey(wall) : new Date(start).toISOString();
-      this.emit(uid, recurrenceId, start, end, allDay, event);
+      const change = changes.length > 0 ? changeFor(changes, recurrenceId) : undefined;
+      if (change && allDay) {
+        const moved = addDays(wall, change.shiftDays);
+        start = this.zones.toEpochIn(moved, this.defaultZone);
+        end = this.zones.toEpochIn(addDays(moved, change.days), this.defaultZone);
+      } else if (change) {
+        start += change.shiftMs;
+        end = start + change.lengthMs;
+      }
+      if (!overlaps(start, end, this.opts.window)) return;
+      this.emit(uid, recurrenceId, start, end, allDay, change?.event ?? event, change ? event : undefined);
       emitted++;
     };
 
     // A series with a runaway or impossible rule is left out whole, with a warning, rather than half-read.
-    const rule = rruleProp?.[3];
-    if (rruleProp) {
+    const rules: Record<string, unknown>[] = [];
+    for (const rrule of rrules) {
+      const rule = rrule[3];
       const problem = ruleProblem(rule);
       if (problem === "too-frequent") this.diagnostics.tooFrequent++;
       if (problem === "unreadable") this.diagnostics.unreadable++;
       if (problem) return;
+      if (isRecord(rule)) rules.push(rule);
     }
 
     tryEmit(dtstart);
@@ -219,16 +319,31 @@ export class IcsReader {
           const [from, to] = value as unknown[];
           const startWall = readTime(rdate, from);
           if (!startWall) continue;
-          const endWall = typeof to === "string" && !to.startsWith("P") ? readTime(rdate, to) : undefined;
-          const explicitEnd = endWall ? this.zones.toEpoch(endWall) : undefined;
-          tryEmit(startWall, explicitEnd);
+          tryEmit(startWall, this.periodEnd(rdate, startWall, to));
         } else {
           const wall = readTime(rdate, value);
           if (wall) tryEmit(allDay ? { ...wall, isDate: true } : wall);
         }
       }
     }
-    if (isRecord(rule)) this.rules.expand(rule, dtstart, duration, this.zones, tryEmit, () => emitted);
+    for (const rule of rules) {
+      this.rules.expand(rule, dtstart, duration, this.zones, tryEmit, () => emitted);
+    }
+  }
+
+  /** The end of an RDATE period, written as an end (`…/20240913T140000Z`) or a length (`…/PT2H`). */
+  private periodEnd(rdate: JcalProperty, start: WallTime, to: unknown): number | undefined {
+    if (typeof to !== "string") return undefined;
+    if (!/^[+-]?P/i.test(to)) {
+      const endWall = readTime(rdate, to);
+      return endWall ? this.zones.toEpoch(endWall) : undefined;
+    }
+    try {
+      const seconds = ICAL.Duration.fromString(to).toSeconds();
+      return seconds >= 0 ? this.zones.toEpoch(start) + seconds * 1000 : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /**

@@ -41,7 +41,8 @@ export class RuleExpander {
     tryEmit: (wall: WallTime) => void,
     emittedCount: () => number,
   ): void {
-    const until = typeof rule.until === "string" ? readTimeString(rule.until) : undefined;
+    const written = typeof rule.until === "string" ? readTimeString(rule.until) : undefined;
+    const until = written && dtstart.isDate && !written.isDate ? untilAsDate(written) : written;
     const untilEpoch = until?.utc ? zones.toEpoch(until) : undefined;
     // A series that ended before the year starts has nothing to expand.
     if (untilEpoch !== undefined && untilEpoch < this.window.start - 2 * DAY_MS) return;
@@ -121,6 +122,29 @@ export class RuleExpander {
     }
     return walk;
   }
+}
+
+/**
+ * UNTIL of an all-day series, compared as a date. Exchange writes it as a UTC time (the organiser's midnight at
+ * the start of the last day), so the last date is the latest whose midnight, somewhere on Earth, falls at or
+ * before it; a floating time keeps its own date.
+ */
+function untilAsDate(until: WallTime): WallTime {
+  if (!until.utc) return { ...until, isDate: true, hour: 0, minute: 0, second: 0 };
+  const latest = new Date(
+    Date.UTC(until.year, until.month - 1, until.day, until.hour, until.minute, until.second) +
+      MAX_ZONE_OFFSET_MS,
+  );
+  return {
+    year: latest.getUTCFullYear(),
+    month: latest.getUTCMonth() + 1,
+    day: latest.getUTCDate(),
+    hour: 0,
+    minute: 0,
+    second: 0,
+    isDate: true,
+    utc: false,
+  };
 }
 
 /** RFC 5545 UNTIL: a date is inclusive of that day; a floating time is compared as wall-clock time. */
