@@ -3,8 +3,8 @@ import { gmailSpot } from "../src/guard/gmail";
 import { startWatch } from "../src/guard/watch";
 
 // Gmail composes (inline, dialog and pop-out) live in the top document, so no frames are needed. Only the
-// watcher runs from document_start; the background attaches the guard (attached/gmail-guard.ts) after load.
-// In Chrome the watcher runs in the page's own world (set in the manifest by scripts/chrome-manifest.mjs).
+// watcher runs from document_start; the background attaches the guard (attached/gmail-guard.ts) after load,
+// into this same content-script world.
 export const config: PlasmoCSConfig = {
   matches: ["https://mail.google.com/*"],
   run_at: "document_start",

@@ -4,8 +4,6 @@ import { startWatch } from "../src/guard/watch";
 
 // Only the watcher runs from document_start; the background attaches the guard (attached/outlook-guard.ts).
 // A popped-out Outlook compose starts as about:blank opened by the mail page: match_about_blank reaches it.
-// That is also why this watcher stays in the content-script world in Chrome, unlike Gmail's: in an
-// about:blank window the page's own world has no way to reach the extension.
 // (Plasmo's type drops that key when it omits "js" from a union, so it is added back here.)
 export const config: PlasmoCSConfig & { match_about_blank: boolean } = {
   matches: ["https://outlook.office.com/*", "https://outlook.office365.com/*", "https://outlook.live.com/*"],

@@ -11,7 +11,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { SendRecord } from "../src/model/records";
+import { SEND_OUTCOMES, type SendOutcome, type SendRecord } from "../src/model/records";
 import type { Reply } from "../src/messages";
 import { SEND_GUARD_KEY } from "../src/guard/policy";
 import {
@@ -30,6 +30,10 @@ const GMAIL_2024 = "https://mail.google.com/mail/u/1/#inbox";
 const OUTLOOK = "https://outlook.office.com/mail/";
 /** The 2020 compose page with an image that never arrives, so the page never finishes loading. */
 const GMAIL_STILL_LOADING = "https://mail.google.com/mail/u/2/#inbox?compose=new";
+/** The 2020 compose page whose Send ignores clicks made by script (a site that checks isTrusted). */
+const GMAIL_IGNORES_SCRIPT = "https://mail.google.com/mail/u/3/#inbox?compose=new";
+/** The same, and still loading. */
+const GMAIL_IGNORES_SCRIPT_LOADING = "https://mail.google.com/mail/u/4/#inbox?compose=new";
 
 let browser: Launched;
 let zone: string;
@@ -45,6 +49,20 @@ async function serveStillLoading(ctx: BrowserContext): Promise<void> {
   await ctx.route("https://mail.google.com/never.gif", () => undefined); // never answered
 }
 
+/** The 2020 compose page at GMAIL_IGNORES_SCRIPT and, still loading, at GMAIL_IGNORES_SCRIPT_LOADING. */
+async function serveIgnoresScript(ctx: BrowserContext): Promise<void> {
+  const compose = readFileSync(path.join(FIXTURES, "gmail/compose-2020.html"), "utf8").replace(
+    '<html lang="en">',
+    '<html lang="en" data-fixture-ignores-script-clicks>',
+  );
+  await servePage(ctx, "https://mail.google.com/mail/u/3/**", compose);
+  await servePage(
+    ctx,
+    "https://mail.google.com/mail/u/4/**",
+    compose.replace("</body>", '<img src="https://mail.google.com/never.gif" alt=""></body>'),
+  );
+}
+
 beforeAll(async () => {
   zone = eveningZone();
   browser = await launchWithExtension({ tz: zone });
@@ -55,6 +73,7 @@ beforeAll(async () => {
     file: path.join(FIXTURES, "gmail/compose-2024.html"),
   });
   await serveStillLoading(browser.ctx);
+  await serveIgnoresScript(browser.ctx);
   await servePage(browser.ctx, "https://outlook.office.com/**", {
     file: path.join(FIXTURES, "outlook/compose.html"),
   });
@@ -133,6 +152,22 @@ async function sendLog(): Promise<SendRecord[]> {
       };
     });
   });
+}
+
+/** How many of each outcome the send log holds. */
+async function outcomeCounts(): Promise<Record<SendOutcome, number>> {
+  const counts = Object.fromEntries(SEND_OUTCOMES.map((o) => [o, 0])) as Record<SendOutcome, number>;
+  for (const r of await sendLog()) counts[r.outcome]++;
+  return counts;
+}
+
+/** The guard says plainly that the email has not gone; OK closes that. */
+async function toldNotSent(page: Page): Promise<void> {
+  const notice = dialogOf(page).filter({ hasText: "Your email has not been sent" });
+  await expect.poll(() => notice.isVisible(), { timeout: 10_000 }).toBe(true);
+  expect(await notice.innerText()).toContain("Gmail did not take the send that Within Hours passed on");
+  await notice.getByRole("button", { name: "OK" }).click();
+  await expect.poll(() => dialogOf(page).count()).toBe(0);
 }
 
 /** Nothing more happens: give a late second send the chance to show itself. */
@@ -214,6 +249,36 @@ describe("send guard, Gmail (the real 2020 compose DOM)", () => {
       )
       .toBe(1);
     expect(await sentCount(page)).toBe(0);
+    await page.close();
+  });
+
+  it("a guard dialog removed from the page while open counts as closed: the next Send is decided afresh", async () => {
+    const page = await open(GMAIL_2020);
+    await gmailSend(page).click();
+    await expect.poll(() => dialogOf(page).isVisible()).toBe(true);
+    // Another extension, or the site re-rendering, takes the dialog out of the page.
+    await page.evaluate(() => document.querySelector("within-hours-guard")?.remove());
+    expect(await dialogOf(page).count()).toBe(0);
+    await gmailSend(page).click();
+    await expect.poll(() => dialogOf(page).isVisible()).toBe(true);
+    await dialogOf(page).getByRole("button", { name: "Send now" }).click();
+    await sentExactlyOnce(page);
+    await page.close();
+  });
+
+  it("Send now that the site does not act on: the teacher is told it has not gone, never counted as sent", async () => {
+    const before = await outcomeCounts();
+    const page = await open(GMAIL_IGNORES_SCRIPT);
+    await gmailSend(page).click();
+    await dialogOf(page).getByRole("button", { name: "Send now" }).click();
+    await toldNotSent(page);
+    expect(await sentCount(page)).toBe(0);
+    await expect.poll(async () => (await outcomeCounts())["guard-error"]).toBe(before["guard-error"] + 1);
+    expect((await outcomeCounts())["sent-anyway"]).toBe(before["sent-anyway"]);
+    // The teacher's own next Send in that compose goes straight to the site, unasked.
+    await gmailSend(page).click();
+    await sentExactlyOnce(page);
+    expect(await dialogOf(page).count()).toBe(0);
     await page.close();
   });
 
@@ -316,6 +381,24 @@ describe("send guard, a Send pressed while the page is still loading", () => {
       await gmailSend(page).click();
       await sentExactlyOnce(page);
       expect(await dialogOf(page).count()).toBe(0);
+      await page.close();
+    } finally {
+      await storePolicy(saved);
+    }
+  });
+
+  it("in hours, but the site does not act on the held send: the teacher is told, and it is a guard error", async () => {
+    const saved = await storedPolicy();
+    await storePolicy(policyAround(Date.now()));
+    try {
+      const before = await outcomeCounts();
+      const page = await browser.ctx.newPage();
+      await page.goto(GMAIL_IGNORES_SCRIPT_LOADING, { waitUntil: "domcontentloaded" });
+      await gmailSend(page).click();
+      await toldNotSent(page);
+      expect(await sentCount(page)).toBe(0);
+      await expect.poll(async () => (await outcomeCounts())["guard-error"]).toBe(before["guard-error"] + 1);
+      expect((await outcomeCounts())["in-hours"]).toBe(before["in-hours"]);
       await page.close();
     } finally {
       await storePolicy(saved);

@@ -95,24 +95,6 @@ export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set<Request
   "cover/verdict",
 ]);
 
-/**
- * The only requests a mail page's own world may send. In Chrome the send watcher runs there and reaches
- * the background through externally_connectable, a door the mail site's own scripts share. So it opens
- * onto two things: attach the guard to this frame, and record a send let through because the guard could
- * not be attached. Sent by the site itself, they change nothing but a count of guard errors.
- */
-export const pageWorldSchemas = {
-  "guard/attach": requestSchemas["guard/attach"],
-  "guard/record-send": z
-    .object({
-      type: z.literal("guard/record-send"),
-      at: instant,
-      outcome: z.literal("guard-error"),
-      site: mailSite,
-    })
-    .strict(),
-} as const;
-
 /** What an import of one calendar changed. */
 export interface ImportReply {
   added: number;

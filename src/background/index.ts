@@ -13,18 +13,17 @@ import {
   hasHostPermission,
   onInstalled,
   onMessage,
-  onPageMessage,
   onStartup,
   pushToTabs,
   setBadge,
   setLocalStorage,
   storageManager,
 } from "../platform/extension";
-import { MAIL_ORIGINS, MAIL_TAB_PATTERNS } from "./mail-hosts";
+import { MAIL_TAB_PATTERNS } from "./mail-hosts";
 import gmailGuardUrl from "url:~attached/gmail-guard.ts";
 import outlookGuardUrl from "url:~attached/outlook-guard.ts";
 import { createHandlers, refreshAllFeeds } from "./handlers";
-import { routeMessage, routePageWorldMessage } from "./router";
+import { routeMessage } from "./router";
 import { recomputeDerived, type Derived } from "./recount";
 import { mirrorValues } from "./popup-mirror";
 
@@ -77,8 +76,6 @@ export function startBackground(): void {
       handlers,
     ),
   );
-  // The send watcher in a mail page's own world (Chrome) asks for its guard through this door.
-  onPageMessage((message, sender) => routePageWorldMessage(message, sender, MAIL_ORIGINS, handlers));
 
   alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === FEEDS_ALARM) void refreshAllFeeds(handlers, db());

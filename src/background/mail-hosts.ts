@@ -9,6 +9,3 @@ export const MAIL_TAB_PATTERNS = [
   "https://outlook.office365.com/*",
   "https://outlook.live.com/*",
 ];
-
-/** The same hosts as origins ("https://mail.google.com"), as a page's messages name their sender. */
-export const MAIL_ORIGINS: ReadonlySet<string> = new Set(MAIL_TAB_PATTERNS.map((p) => p.slice(0, -2)));

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { REFUSED, routeMessage, routePageWorldMessage, type HandlerMap } from "./router";
+import { REFUSED, routeMessage, type HandlerMap } from "./router";
 
 const identity = { extensionId: "abc", extensionOrigin: "chrome-extension://abc/" };
 const page = { id: "abc", url: "chrome-extension://abc/options.html" };
@@ -77,60 +77,5 @@ describe("routeMessage", () => {
       ok: false,
       error: "Your browser's storage is full.",
     });
-  });
-});
-
-describe("routePageWorldMessage (a mail page's own world, Chrome's externally_connectable)", () => {
-  const mail = new Set(["https://mail.google.com"]);
-  const gmailTab = {
-    origin: "https://mail.google.com",
-    url: "https://mail.google.com/mail/u/0/",
-    tab: { id: 4 },
-    frameId: 0,
-  };
-
-  it("attaches the guard, and records a send let through without it", async () => {
-    const h = handlers();
-    expect(await routePageWorldMessage({ type: "guard/attach", site: "gmail" }, gmailTab, mail, h)).toEqual({
-      ok: true,
-      done: true,
-    });
-    const failedOpen = { type: "guard/record-send", at: 1, outcome: "guard-error", site: "gmail" };
-    expect((await routePageWorldMessage(failedOpen, gmailTab, mail, h)).ok).toBe(true);
-    expect(h["guard/attach"]).toHaveBeenCalledTimes(2);
-  });
-
-  it("takes nothing else from the page, whatever it claims", async () => {
-    const h = handlers();
-    for (const message of [
-      { type: "items/delete", ids: ["a"] },
-      { type: "guard/get-policy" },
-      { type: "guard/record-send", at: 1, outcome: "sent-anyway", site: "gmail" },
-      { type: "guard/attach", site: "gmail", extra: 1 },
-      null,
-    ]) {
-      expect((await routePageWorldMessage(message, gmailTab, mail, h)).ok).toBe(false);
-    }
-    expect(await routePageWorldMessage({ type: "status/ping" }, gmailTab, mail, h)).toEqual({
-      ok: false,
-      error: REFUSED.notMail,
-    });
-    expect(h["guard/attach"]).not.toHaveBeenCalled();
-  });
-
-  it("refuses a page that is not a mail site, or a sender outside a tab", async () => {
-    const h = handlers();
-    const attach = { type: "guard/attach", site: "gmail" };
-    const other = { ...gmailTab, origin: "https://mail.google.com.evil.example" };
-    expect(await routePageWorldMessage(attach, other, mail, h)).toEqual({
-      ok: false,
-      error: REFUSED.foreign,
-    });
-    const noTab = { origin: "https://mail.google.com" };
-    expect(await routePageWorldMessage(attach, noTab, mail, h)).toEqual({
-      ok: false,
-      error: REFUSED.foreign,
-    });
-    expect(h["guard/attach"]).not.toHaveBeenCalled();
   });
 });

@@ -1,7 +1,6 @@
 import type * as z from "zod";
 import {
   CONTENT_SCRIPT_REQUESTS,
-  pageWorldSchemas,
   requestSchemas,
   type Replies,
   type Reply,
@@ -13,8 +12,6 @@ import {
 export interface SenderInfo {
   id?: string;
   url?: string;
-  /** The sender's origin (Chrome gives it for messages from web pages). */
-  origin?: string;
   /** The tab and frame a content script wrote from (absent for extension pages). */
   tab?: { id?: number };
   frameId?: number;
@@ -38,7 +35,6 @@ export const REFUSED = {
   foreign: "Refused: this message did not come from Within Hours.",
   notPage: "Refused: only the Within Hours pages may change your data.",
   unknown: "Refused: Within Hours does not know this request.",
-  notMail: "Refused: only the send guard's own requests are taken from a mail page.",
 } as const;
 
 function isRequestType(type: unknown): type is RequestType {
@@ -62,34 +58,6 @@ export async function routeMessage(
   if (!fromExtensionPage && !CONTENT_SCRIPT_REQUESTS.has(type)) return { ok: false, error: REFUSED.notPage };
 
   return await run(requestSchemas[type], type, message, sender, handlers);
-}
-
-/**
- * Messages from a mail page's own world (Chrome's externally_connectable, where the send watcher runs):
- * only from a tab on one of `mailOrigins`, and only the requests in pageWorldSchemas.
- */
-export async function routePageWorldMessage(
-  message: unknown,
-  sender: SenderInfo,
-  mailOrigins: ReadonlySet<string>,
-  handlers: HandlerMap,
-): Promise<Reply> {
-  const origin = sender.origin ?? originOf(sender.url);
-  if (!origin || !mailOrigins.has(origin) || sender.tab?.id === undefined)
-    return { ok: false, error: REFUSED.foreign };
-  const type = (message as { type?: unknown } | null)?.type;
-  if (typeof type !== "string" || !Object.hasOwn(pageWorldSchemas, type))
-    return { ok: false, error: REFUSED.notMail };
-  const pageType = type as keyof typeof pageWorldSchemas;
-  return await run(pageWorldSchemas[pageType], pageType, message, sender, handlers);
-}
-
-function originOf(url: string | undefined): string | undefined {
-  try {
-    return url ? new URL(url).origin : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Validate the payload against `schema`, then run the one handler for `type`. */

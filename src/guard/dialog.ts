@@ -19,6 +19,8 @@ export interface DialogOptions {
 
 export interface GuardDialog {
   host: HTMLElement;
+  /** False once closed, or once removed from the page by anyone else. */
+  readonly open: boolean;
   /** Replace the choices with an explanation and a single OK (or Esc) that calls `done`. */
   explain(text: string, done: () => void): void;
   close(): void;
@@ -52,7 +54,19 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-export function openDialog(doc: Document, options: DialogOptions): GuardDialog {
+interface Frame extends GuardDialog {
+  root: ShadowRoot;
+  box: HTMLElement;
+  message: HTMLElement;
+  actions: HTMLElement;
+  /** What Esc does. */
+  onEscape: () => void;
+  /** Put the frame in the page and focus its first button. */
+  show(): void;
+}
+
+/** The modal shell both dialogs share: title, message, a row of buttons, focus kept inside. */
+function frame(doc: Document, title: string, text: string): Frame {
   const host = doc.createElement(HOST_TAG);
   const root = host.attachShadow({ mode: "open" });
   const style = el(doc, "style", {}, CSS);
@@ -64,34 +78,55 @@ export function openDialog(doc: Document, options: DialogOptions): GuardDialog {
     "aria-labelledby": "wh-title",
     "aria-describedby": "wh-message",
   });
-  const title = el(doc, "h2", { id: "wh-title" }, TITLE);
-  const message = el(doc, "p", { id: "wh-message" }, options.message);
-  const label = el(doc, "label");
-  const snooze = el(doc, "input", { type: "checkbox" });
-  label.append(snooze, doc.createTextNode(SNOOZE_LABEL));
+  const message = el(doc, "p", { id: "wh-message" }, text);
   const actions = el(doc, "div", { class: "actions" });
-
-  let closed = false;
-  const choose = (choice: GuardChoice) => {
-    if (!closed) options.onChoice(choice, snooze.checked);
-  };
-  let onEscape = () => choose("cancel");
-  const button = (text: string, choice: GuardChoice, primary = false) => {
-    const b = el(doc, "button", { type: "button", class: primary ? "primary" : "" }, text);
-    b.addEventListener("click", () => choose(choice));
-    return b;
-  };
-  if (options.scheduleLabel) actions.append(button(options.scheduleLabel, "schedule", true));
-  actions.append(button(SEND_NOW, "send", !options.scheduleLabel), button(KEEP_EDITING, "cancel"));
-  box.append(title, message, label, actions);
+  box.append(el(doc, "h2", { id: "wh-title" }, title), message, actions);
   backdrop.append(box);
   root.append(style, backdrop);
 
   const focusables = () => [...box.querySelectorAll<HTMLElement>("button, input")];
+  const firstButton = () => actions.querySelector("button");
+  // Focus that leaves the dialog (a click on the backdrop, the page moving focus) is brought back, for as
+  // long as the dialog is in the page: one removed by someone else lets go.
+  const holdFocus = (e: FocusEvent) => {
+    if (!host.isConnected) doc.removeEventListener("focusin", holdFocus, true);
+    else if (!e.composedPath().includes(host)) firstButton()?.focus();
+  };
+  let closed = false;
+  const shell: Frame = {
+    host,
+    root,
+    box,
+    message,
+    actions,
+    onEscape: () => undefined,
+    get open() {
+      return !closed && host.isConnected;
+    },
+    explain(text, done) {
+      message.textContent = text;
+      box.querySelector("label")?.remove();
+      const ok = el(doc, "button", { type: "button", class: "primary" }, "OK");
+      ok.addEventListener("click", done);
+      shell.onEscape = done;
+      actions.replaceChildren(ok);
+      ok.focus();
+    },
+    close() {
+      closed = true;
+      doc.removeEventListener("focusin", holdFocus, true);
+      host.remove();
+    },
+    show() {
+      doc.addEventListener("focusin", holdFocus, true);
+      doc.documentElement.append(host);
+      firstButton()?.focus();
+    },
+  };
   const onKey = (e: KeyboardEvent) => {
     if (e.key === "Escape") {
       e.preventDefault();
-      onEscape();
+      shell.onEscape();
     } else if (e.key === "Tab") {
       const items = focusables();
       const at = items.indexOf(root.activeElement as HTMLElement);
@@ -105,33 +140,37 @@ export function openDialog(doc: Document, options: DialogOptions): GuardDialog {
   root.addEventListener("keydown", onKey as EventListener);
   root.addEventListener("keyup", swallow);
   root.addEventListener("keypress", swallow);
-  // Focus that leaves the dialog (a click on the backdrop, the page moving focus) is brought back.
-  const firstButton = () => actions.querySelector("button");
-  const holdFocus = (e: FocusEvent) => {
-    if (!e.composedPath().includes(host)) firstButton()?.focus();
-  };
-  doc.addEventListener("focusin", holdFocus, true);
+  return shell;
+}
 
-  doc.documentElement.append(host);
-  firstButton()?.focus();
+export function openDialog(doc: Document, options: DialogOptions): GuardDialog {
+  const shell = frame(doc, TITLE, options.message);
+  const label = el(doc, "label");
+  const snooze = el(doc, "input", { type: "checkbox" });
+  label.append(snooze, doc.createTextNode(SNOOZE_LABEL));
+  shell.box.insertBefore(label, shell.actions);
 
-  return {
-    host,
-    explain(text, done) {
-      message.textContent = text;
-      label.remove();
-      const ok = el(doc, "button", { type: "button", class: "primary" }, "OK");
-      ok.addEventListener("click", done);
-      onEscape = done;
-      actions.replaceChildren(ok);
-      ok.focus();
-    },
-    close() {
-      closed = true;
-      doc.removeEventListener("focusin", holdFocus, true);
-      host.remove();
-    },
+  const choose = (choice: GuardChoice) => {
+    if (shell.open) options.onChoice(choice, snooze.checked);
   };
+  shell.onEscape = () => choose("cancel");
+  const button = (text: string, choice: GuardChoice, primary = false) => {
+    const b = el(doc, "button", { type: "button", class: primary ? "primary" : "" }, text);
+    b.addEventListener("click", () => choose(choice));
+    return b;
+  };
+  if (options.scheduleLabel) shell.actions.append(button(options.scheduleLabel, "schedule", true));
+  shell.actions.append(button(SEND_NOW, "send", !options.scheduleLabel), button(KEEP_EDITING, "cancel"));
+  shell.show();
+  return shell;
+}
+
+/** A modal message with a single OK (or Esc) that calls `done`. */
+export function openNotice(doc: Document, title: string, text: string, done: () => void): GuardDialog {
+  const shell = frame(doc, title, text);
+  shell.explain(text, done);
+  shell.show();
+  return shell;
 }
 
 /** A short, non-modal note (role="status") that removes itself, e.g. after opening the site's scheduler. */

@@ -10,7 +10,7 @@ import { gmail } from "./gmail";
 import { outlook } from "./outlook";
 import type { SiteAdapter } from "./sites";
 import { guardClock } from "./text";
-import { answerWatcher, startWatch } from "./watch";
+import { startWatch } from "./watch";
 
 // The real Gmail compose dialog DOM, c. 2020 (fixtures/SOURCES.md), read unmodified.
 const GMAIL_2020 = readFileSync(
@@ -38,6 +38,9 @@ const policyFor = (over: Partial<SendPolicy> = {}): SendPolicy => ({
 
 interface Harness {
   sends: number;
+  /** The site acts only on the teacher's own presses (isTrusted, which a test cannot set). */
+  ignoresScriptPresses?: boolean;
+  teacherPressing?: boolean;
   records: SendOutcome[];
   now: number;
   policy: SendPolicy;
@@ -54,20 +57,30 @@ function mount(html: string, adapter: SiteAdapter, over: Partial<GuardDeps> = {}
     policy: policyFor(),
     uninstall: () => {},
   };
-  const onSend = () => h.sends++;
-  document.addEventListener("click", (e) => {
-    if ((e.target as Element).closest(adapter.send)) onSend();
-  });
-  document.addEventListener("keydown", (e) => {
-    if (e.key === "Enter" && (e.ctrlKey || e.metaKey) && adapter.composeOf(e.target as Element)) onSend();
-  });
+  // A site that takes a send marks its Send busy (the guard checks that a script press was taken),
+  // unless the test makes it ignore presses that are not the teacher's own.
+  const onSend = (send: Element | null) => {
+    if (h.ignoresScriptPresses && !h.teacherPressing) return;
+    h.sends++;
+    send?.setAttribute("aria-busy", String(h.sends));
+  };
+  const onClick = (e: MouseEvent) => {
+    const send = (e.target as Element).closest(adapter.send);
+    if (send) onSend(send);
+  };
+  const onKeydown = (e: KeyboardEvent) => {
+    const compose = adapter.composeOf(e.target as Element);
+    if (e.key === "Enter" && (e.ctrlKey || e.metaKey) && compose) onSend(adapter.sendIn(compose));
+  };
+  document.addEventListener("click", onClick);
+  document.addEventListener("keydown", onKeydown);
   // The watcher spots the sends; the guard is attached to it straight away here (./watch.test.ts covers
   // sends made before it is).
   const watch = startWatch(adapter, window, {
     requestAttach: async () => undefined,
     failedOpen: () => undefined,
   });
-  const guard = answerWatcher(window, adapter, (release) =>
+  watch.attach((release) =>
     installGuard(window, {
       adapter,
       release,
@@ -80,13 +93,23 @@ function mount(html: string, adapter: SiteAdapter, over: Partial<GuardDeps> = {}
     }),
   );
   h.uninstall = () => {
-    guard.stop();
     watch.stop();
+    document.removeEventListener("click", onClick);
+    document.removeEventListener("keydown", onKeydown);
   };
   return h;
 }
 
 const sendButton = () => document.querySelector<HTMLElement>(gmail.send)!;
+/** A press of Send by the teacher, which a site that ignores script presses still acts on. */
+const teacherPresses = (el: HTMLElement) => {
+  h.teacherPressing = true;
+  try {
+    el.click();
+  } finally {
+    h.teacherPressing = false;
+  }
+};
 const dialogRoot = () => document.querySelector(HOST_TAG)?.shadowRoot ?? null;
 const button = (text: string) =>
   [...(dialogRoot()?.querySelectorAll("button") ?? [])].find((b) =>
@@ -278,6 +301,61 @@ describe("a send before the stored policy has been read", () => {
     expect(h.sends).toBe(1);
     expect(h.records).toEqual(["guard-error"]);
   });
+});
+
+describe("the guard never holds a send because of itself", () => {
+  beforeEach(() => {
+    h = mount(GMAIL_2020, gmail);
+  });
+  const dialogText = () => dialogRoot()?.querySelector("[role=alertdialog]")?.textContent ?? "";
+  /** Polls with the page's own timers (the guard's checks run on them, a few seconds at most). */
+  const until = async (done: () => boolean) => {
+    for (let i = 0; i < 100 && !done(); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(done()).toBe(true);
+  };
+
+  it("a dialog removed by someone else counts as closed: the next Send is decided afresh", () => {
+    teacherPresses(sendButton());
+    document.querySelector(HOST_TAG)!.remove();
+    teacherPresses(sendButton());
+    expect(dialogText()).toContain("It is 21:40 on Tuesday");
+    button("Send now").click();
+    expect(h.sends).toBe(1);
+    expect(h.records).toEqual(["warned", "warned", "sent-anyway"]);
+  });
+
+  it("Send now that the site ignores: the teacher is told it has not gone, and it is a guard error", async () => {
+    h.ignoresScriptPresses = true;
+    teacherPresses(sendButton());
+    button("Send now").click();
+    expect(h.sends).toBe(0);
+    await until(() => dialogText().includes("Your email has not been sent"));
+    expect(dialogText()).toContain("Gmail did not take the send that Within Hours passed on");
+    expect(h.records).toEqual(["warned", "guard-error"]);
+    button("OK").click();
+    expect(dialogRoot()).toBeNull();
+    // The teacher's next Send in that compose goes straight to the site, unasked.
+    teacherPresses(sendButton());
+    expect(h.sends).toBe(1);
+    expect(dialogRoot()).toBeNull();
+    expect(h.records).toEqual(["warned", "guard-error"]);
+  }, 15_000);
+
+  it("a held send in hours that the site ignores is a guard error, never counted as sent", async () => {
+    h.uninstall();
+    let read!: () => void;
+    const ready = new Promise<void>((resolve) => (read = resolve));
+    let known = false;
+    h = mount(GMAIL_2020, gmail, { policy: () => (known ? h.policy : null), ready: () => ready });
+    h.now = BASE + 10 * H;
+    h.ignoresScriptPresses = true;
+    teacherPresses(sendButton());
+    known = true;
+    read();
+    await until(() => dialogText().includes("Your email has not been sent"));
+    expect(h.sends).toBe(0);
+    expect(h.records).toEqual(["guard-error"]);
+  }, 15_000);
 });
 
 describe("fail open", () => {

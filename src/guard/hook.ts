@@ -2,13 +2,25 @@
  * Decide a send in the same event: the watcher (./watch) hands over each Send it spots in the capture
  * phase, before the site sees it; the guard decides synchronously from the held policy and stops the event
  * only when the teacher should be asked. Any error lets the send through (fail open).
+ *
+ * The guard never holds a send because of itself: a dialog someone else removed counts as closed, and a
+ * held send pressed again by script is checked afterwards; if the site ignored that press, the teacher is
+ * told the email has not gone, and their next Send in that compose goes straight to the site.
  */
 import type { SendOutcome } from "../model/records";
 import { decideSend, defaultPolicy, startOfTomorrow, type AllowReason, type SendPolicy } from "./decide";
-import { openDialog, type GuardChoice, type GuardDialog } from "./dialog";
+import { openDialog, openNotice, type GuardChoice, type GuardDialog } from "./dialog";
 import { whenIdleAfterLoad } from "./idle";
-import type { SiteAdapter } from "./sites";
-import { guardClock, scheduleHelp, warningText, whenText, type GuardClock } from "./text";
+import { sendState, type SiteAdapter } from "./sites";
+import {
+  NOT_SENT_TITLE,
+  guardClock,
+  notSentText,
+  scheduleHelp,
+  warningText,
+  whenText,
+  type GuardClock,
+} from "./text";
 import type { AttachedGuard } from "./watch";
 
 export interface GuardDeps {
@@ -36,6 +48,10 @@ const ALLOWED_OUTCOME: Record<AllowReason, SendOutcome | null> = {
   stale: null,
 };
 
+/** After a script press of Send, how often and how long to look for the site taking it. */
+const REPLAY_CHECK_MS = 100;
+const REPLAY_CHECKS = 30;
+
 export function installGuard(win: Window, deps: GuardDeps): AttachedGuard {
   const { adapter } = deps;
   const doc = win.document;
@@ -51,19 +67,30 @@ export function installGuard(win: Window, deps: GuardDeps): AttachedGuard {
   };
 
   let waiting = false;
+  // Composes whose replayed Send the site ignored: the teacher's next Send there goes straight to the site.
+  const passOnce = new WeakSet<Element>();
 
-  /** `e` is the watcher's question about this send, still in flight: cancelling it holds the send. */
-  const intercept = (e: Event, send: Element, compose: Element) => {
+  /** `e` is the event still in flight, or null when the watcher has already held this send. */
+  const intercept = (e: Event | null, send: Element, compose: Element) => {
+    // A dialog removed by someone else (another extension, the site re-rendering) counts as closed.
+    if (dialog && !dialog.open) {
+      dialog.close();
+      dialog = null;
+    }
+    if (e && passOnce.has(compose)) {
+      passOnce.delete(compose);
+      return;
+    }
     if (dialog || waiting) {
       // A second Send while the first is being decided: hold it, the first one already asks.
-      stop(e);
+      if (e) stop(e);
       return;
     }
     let known: boolean;
     try {
       known = deps.policy() !== null;
     } catch {
-      failOpen(null);
+      failOpen(e ? null : { send, compose });
       return;
     }
     if (known) {
@@ -72,7 +99,7 @@ export function installGuard(win: Window, deps: GuardDeps): AttachedGuard {
     }
     // Sent before the stored policy was read (the page has only just loaded): hold it and decide when
     // it has been, a few milliseconds later. Settled or failed, the send is never lost.
-    stop(e);
+    if (e) stop(e);
     waiting = true;
     (deps.ready?.() ?? Promise.resolve()).then(
       () => {
@@ -81,9 +108,43 @@ export function installGuard(win: Window, deps: GuardDeps): AttachedGuard {
       },
       () => {
         waiting = false;
-        failOpen(send);
+        failOpen({ send, compose });
       },
     );
+  };
+
+  /**
+   * Press a held Send again (a script click) and check that the site took it: the compose closed or the
+   * Send changed state. Then record `outcome`; if the site did nothing, the email has not gone, and the
+   * teacher is told so, plainly.
+   */
+  const replay = (send: Element, compose: Element, outcome: SendOutcome | null) => {
+    const before = sendState(send, compose);
+    deps.release(send);
+    let checks = 0;
+    const check = () => {
+      if (sendState(send, compose) !== before) {
+        if (outcome) deps.record(outcome, deps.now());
+      } else if (++checks <= REPLAY_CHECKS) {
+        win.setTimeout(check, REPLAY_CHECK_MS);
+      } else {
+        notTaken(compose);
+      }
+    };
+    check();
+  };
+
+  const notTaken = (compose: Element) => {
+    deps.record("guard-error", deps.now());
+    passOnce.add(compose);
+    if (dialog?.open) return;
+    dialog?.close();
+    const returnFocus = doc.activeElement as HTMLElement | null;
+    dialog = openNotice(doc, NOT_SENT_TITLE, notSentText(adapter.site), () => {
+      dialog?.close();
+      dialog = null;
+      returnFocus?.focus?.();
+    });
   };
 
   /** Decide one send; `e` is the event still in flight, or null when the send is already held. */
@@ -96,10 +157,11 @@ export function installGuard(win: Window, deps: GuardDeps): AttachedGuard {
       const decision = decideSend(policy, now, recipients);
       if (decision.action === "allow") {
         const outcome = ALLOWED_OUTCOME[decision.reason];
-        if (outcome) deps.record(outcome, now);
         if (stopped) {
           stopped = false;
-          deps.release(send);
+          replay(send, compose, outcome);
+        } else if (outcome) {
+          deps.record(outcome, now);
         }
         return;
       }
@@ -118,9 +180,8 @@ export function installGuard(win: Window, deps: GuardDeps): AttachedGuard {
         if (snooze) deps.snooze(startOfTomorrow(at));
         if (choice === "send") {
           finish();
-          deps.release(send);
           released = true;
-          deps.record("sent-anyway", at);
+          replay(send, compose, "sent-anyway");
         } else if (choice === "cancel") {
           deps.record("cancelled", at);
           finish();
@@ -143,18 +204,18 @@ export function installGuard(win: Window, deps: GuardDeps): AttachedGuard {
             onChoice(choice, snooze);
           } catch {
             // Only "Send now" is a send; an error while cancelling or scheduling must not send the email.
-            failOpen(choice === "send" && !released ? send : null);
+            failOpen(choice === "send" && !released ? { send, compose } : null);
           }
         },
       });
       deps.record("warned", now);
     } catch {
-      failOpen(stopped ? send : null);
+      failOpen(stopped ? { send, compose } : null);
     }
   };
 
   /** Record the error; if the send was already held, close whatever is open and let it go through. */
-  const failOpen = (heldSend: Element | null) => {
+  const failOpen = (held: { send: Element; compose: Element } | null) => {
     try {
       deps.record("guard-error", Date.now());
     } catch {
@@ -162,7 +223,7 @@ export function installGuard(win: Window, deps: GuardDeps): AttachedGuard {
     }
     dialog?.close();
     dialog = null;
-    if (heldSend) deps.release(heldSend);
+    if (held) replay(held.send, held.compose, null);
   };
 
   const cancelWarm = whenIdleAfterLoad(win, () => void clockNow());

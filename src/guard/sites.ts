@@ -50,3 +50,20 @@ export function pressElement(el: Element): void {
     );
   }
 }
+
+/**
+ * What a site changes when it takes a send: the compose closes (removed or hidden), or the Send button
+ * goes, hides, or turns disabled or busy. Compared before and after a script press of Send.
+ */
+export function sendState(send: Element, compose: Element): string {
+  const shown = (el: Element) => el.isConnected && el.getClientRects().length > 0;
+  return [
+    compose.isConnected,
+    shown(compose),
+    send.isConnected,
+    shown(send),
+    send.getAttribute("aria-disabled"),
+    send.hasAttribute("disabled"),
+    send.getAttribute("aria-busy"),
+  ].join();
+}

@@ -1,15 +1,15 @@
 /**
  * The attached guard's wiring: hold the latest SendPolicy (read from storage, replaced whenever the
  * background pushes a new one), keep the "Don't ask again until tomorrow" snooze, record outcomes, and
- * answer the watcher (./watch, in the page since document_start) about each send. Until the stored
- * policy has been read a send is held, then decided.
+ * hand the watcher (./watch, in the page since document_start) the hook that decides each send. Until the
+ * stored policy has been read a send is held, then decided.
  */
 import { getLocal, onMessage, sendMessage, setLocal } from "../platform/content-runtime";
 import type { SendOutcome } from "../model/records";
 import { POLICY_STORAGE_KEY, defaultPolicy, isSendPolicy, type SendPolicy } from "./decide";
 import { showNote } from "./dialog";
 import { installGuard } from "./hook";
-import { GUARD_EVENTS, answerWatcher, type AttachedGuard, type ReleaseSend } from "./watch";
+import { WATCH_KEY, type AttachedGuard, type ReleaseSend, type Watch } from "./watch";
 import { whenIdleAfterLoad } from "./idle";
 import type { SiteAdapter } from "./sites";
 
@@ -109,15 +109,12 @@ export function startGuard(adapter: SiteAdapter, release: ReleaseSend, win: Wind
   };
 }
 
-/** Where the attached guard keeps itself, on the content-script world's global (the page cannot see it). */
-const GUARD_KEY = "withinHoursGuard";
-
 /**
- * The attached script's one call: start the guard and have it answer the watcher. Once per frame,
- * however often the script is run; a second run only tells the watcher again that the guard is there.
+ * The attached script's one call: start the guard and give it to the watcher waiting in this frame, in
+ * this same content-script world. However often the script is run, the watcher takes one guard.
  */
 export function attachGuard(adapter: SiteAdapter, win: Window = window): void {
-  const global = globalThis as { [GUARD_KEY]?: AttachedGuard };
-  if (global[GUARD_KEY]) win.dispatchEvent(new CustomEvent(GUARD_EVENTS.attached));
-  else global[GUARD_KEY] = answerWatcher(win, adapter, (release) => startGuard(adapter, release, win));
+  const watch = (globalThis as { [WATCH_KEY]?: Watch })[WATCH_KEY];
+  // No watcher for this site in this frame (the content script did not run here): nothing to guard.
+  if (watch?.site === adapter.site) watch.attach((release) => startGuard(adapter, release, win));
 }

@@ -51,6 +51,14 @@ export const SNOOZE_LABEL = "Don't ask again until tomorrow";
 export const SEND_NOW = "Send now";
 export const KEEP_EDITING = "Keep editing";
 
+export const NOT_SENT_TITLE = "Your email has not been sent";
+
+/** After "Send now" (or a held send) that the site did not act on. */
+export function notSentText(site: "gmail" | "outlook"): string {
+  const name = site === "gmail" ? "Gmail" : "Outlook";
+  return `${name} did not take the send that Within Hours passed on, so your email is still waiting in its window. Press Send again: Within Hours will not ask about this email again.`;
+}
+
 /** The site's own schedule-send, in two clicks, for when the guard cannot open it itself. */
 export function scheduleHelp(site: "gmail" | "outlook", when: string): string {
   const arrow = site === "gmail" ? "the arrow beside Send" : "the arrow on the Send button";

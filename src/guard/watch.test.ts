@@ -3,10 +3,10 @@ import { afterEach, describe, expect, it, vi, type Mock } from "vitest";
 import { gmailSpot } from "./gmail";
 import {
   ATTACH_WAIT_MS,
-  GUARD_EVENTS,
-  answerWatcher,
+  WATCH_KEY,
   startWatch,
   type AttachedGuard,
+  type ReleaseSend,
   type Watch,
 } from "./watch";
 
@@ -38,24 +38,21 @@ function page(requestAttach: () => Promise<unknown>): Page {
 const send = () => document.getElementById("send")!;
 const click = (el: Element) => el.dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true }));
 
-/** A guard, attached as the background would, that records the questions it is asked and lets every send go. */
-function attachFakeGuard() {
-  const handled: Event[] = [];
-  const start = (): AttachedGuard => ({
-    handle(e) {
+/** A guard that records what it is handed and lets every send through, a held one by releasing it. */
+function fakeGuard() {
+  const handled: (Event | null)[] = [];
+  const start = (release: ReleaseSend): AttachedGuard => ({
+    handle(e, sendButton) {
       handled.push(e);
+      if (!e) release(sendButton); // an event in flight goes on to the site by itself
     },
     stop: vi.fn(),
   });
-  guard = answerWatcher(window, gmailSpot, start);
-  return { handled };
+  return { start, handled };
 }
 
 let current: Page | undefined;
-let guard: AttachedGuard | undefined;
 afterEach(() => {
-  guard?.stop();
-  guard = undefined;
   current?.watch.stop();
   current = undefined;
   vi.useRealTimers();
@@ -70,48 +67,27 @@ describe("the send watcher (document_start, before the guard is attached)", () =
     expect(current.sends).toBe(0);
     expect(current.requestAttach).toHaveBeenCalledTimes(1);
 
-    const { handled } = attachFakeGuard();
+    const { start, handled } = fakeGuard();
+    current.watch.attach(start);
     attached();
     await Promise.resolve();
-    // The held send is asked about like any other; allowed, the watcher presses it again, once.
-    expect(handled.map((e) => e.type)).toEqual([GUARD_EVENTS.send]);
+    expect(handled).toEqual([null]);
     expect(current.sends).toBe(1);
     expect(current.failedOpen).not.toHaveBeenCalled();
   });
 
-  it("once attached, every Send is asked about within its own event, and the guard's answer holds", () => {
+  it("once attached, every Send goes to the guard in its own event", () => {
     current = page(async () => undefined);
-    const { handled } = attachFakeGuard();
+    const { start, handled } = fakeGuard();
+    current.watch.attach(start);
     click(send());
     expect(handled).toHaveLength(1);
-    expect(handled[0]!.target).toBe(send());
+    expect(handled[0]).toBeInstanceOf(MouseEvent);
     expect(current.sends).toBe(1);
-    expect(current.requestAttach).not.toHaveBeenCalled();
-
-    // A guard that cancels the question holds the send; releasing it later sends it, exactly once.
-    guard!.stop();
-    guard = answerWatcher(window, gmailSpot, (release) => ({
-      handle(e, sendButton) {
-        e.preventDefault();
-        setTimeout(() => release(sendButton));
-      },
-      stop: vi.fn(),
-    }));
-    const e = new MouseEvent("click", { bubbles: true, cancelable: true });
-    send().dispatchEvent(e);
-    expect(e.defaultPrevented).toBe(true);
-    expect(current.sends).toBe(1);
-    return vi.waitFor(() => expect(current!.sends).toBe(2));
-  });
-
-  it("a release for anything but a Send button presses nothing", () => {
-    current = page(async () => undefined);
-    attachFakeGuard();
-    const other = document.getElementById("body")!;
-    let pressed = 0;
-    other.addEventListener("click", () => pressed++);
-    other.dispatchEvent(new CustomEvent(GUARD_EVENTS.release));
-    expect(pressed).toBe(0);
+    // A repeated attach does not start a second guard.
+    const second = vi.fn(fakeGuard().start);
+    current.watch.attach(second);
+    expect(second).not.toHaveBeenCalled();
   });
 
   it("if the guard cannot be attached, the held send goes through once and is recorded", async () => {
@@ -163,61 +139,40 @@ describe("the send watcher (document_start, before the guard is attached)", () =
 
 describe("the content script's watcher (startWatch)", () => {
   const sent: unknown[] = [];
-  const g = globalThis as { chrome?: unknown };
+  const g = globalThis as { chrome?: unknown; [WATCH_KEY]?: Watch };
   afterEach(() => {
     delete g.chrome;
     sent.length = 0;
   });
 
-  function mountCompose() {
-    document.body.innerHTML = COMPOSE;
-    const counts = { sends: 0 };
-    document.addEventListener("click", (e) => {
-      if ((e.target as Element).closest(gmailSpot.send)) counts.sends++;
-    });
-    return counts;
-  }
-
   it("asks the background for the guard once the page has been shown, and hands a held send to it", async () => {
-    // In the content-script world (Firefox): plain runtime messaging. The background answers once it has
-    // run the guard's script, which announces itself (attachFakeGuard, below).
+    // The background answers once it has run the guard's script, which calls watch.attach (below).
     let answer!: () => void;
     const sendMessage = (m: unknown) => {
       sent.push(m);
       return new Promise<void>((resolve) => (answer = resolve));
     };
-    g.chrome = { runtime: { id: "test", sendMessage, onMessage: {} } };
-    const page = mountCompose();
+    g.chrome = { runtime: { id: "test", sendMessage } };
+    document.body.innerHTML = COMPOSE;
+    let sends = 0;
+    document.addEventListener("click", (e) => {
+      if ((e.target as Element).closest(gmailSpot.send)) sends++;
+    });
     const watch = startWatch(gmailSpot);
     try {
+      expect(g[WATCH_KEY]).toBe(watch);
       expect(sent).toEqual([]);
       window.dispatchEvent(new Event("pageshow"));
       await vi.waitFor(() => expect(sent).toEqual([{ type: "guard/attach", site: "gmail" }]));
 
       click(send()); // before the guard has arrived: held, not sent twice, not asked for twice
-      expect(page.sends).toBe(0);
+      expect(sends).toBe(0);
       expect(sent).toHaveLength(1);
-      const { handled } = attachFakeGuard();
+      const { start, handled } = fakeGuard();
+      watch.attach(start);
       answer();
-      expect(handled).toHaveLength(1);
-      expect(page.sends).toBe(1);
-    } finally {
-      watch.stop();
-    }
-  });
-
-  it("in the page's own world it can only use the door externally_connectable opens, addressed to the extension", async () => {
-    // Chrome's runtime in the page's world: sendMessage(extensionId, message, callback), no onMessage.
-    // Outside an extension's script there is no extension address in the stack, so nothing can be asked:
-    // the held send goes through, and the failure is reported the same way.
-    const pageSendMessage = vi.fn();
-    g.chrome = { runtime: { sendMessage: pageSendMessage } };
-    const page = mountCompose();
-    const watch = startWatch(gmailSpot);
-    try {
-      click(send());
-      await vi.waitFor(() => expect(page.sends).toBe(1));
-      expect(pageSendMessage).not.toHaveBeenCalled();
+      expect(handled).toEqual([null]);
+      expect(sends).toBe(1);
     } finally {
       watch.stop();
     }

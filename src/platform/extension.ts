@@ -24,18 +24,6 @@ export function onMessage(
   );
 }
 
-/**
- * Messages from web pages that externally_connectable names (Chrome only: the mail pages, where the send
- * watcher runs in the page's own world). Firefox has no such door, so there is nothing to listen to.
- */
-export function onPageMessage(
-  listener: (message: unknown, sender: MessageSender) => Promise<unknown> | undefined,
-): void {
-  browser.runtime.onMessageExternal?.addListener(
-    listener as Parameters<typeof browser.runtime.onMessageExternal.addListener>[0],
-  );
-}
-
 export const onInstalled = browser.runtime.onInstalled;
 export const onStartup = browser.runtime.onStartup;
 
