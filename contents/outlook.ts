@@ -1,6 +1,6 @@
 import type { PlasmoCSConfig } from "plasmo";
 import { outlookSpot } from "../src/guard/outlook";
-import { startWatch } from "../src/guard/watch";
+import { startWatch } from "../src/guard/send-watcher";
 
 // Only the watcher runs from document_start; the background attaches the guard (attached/outlook-guard.ts).
 // A popped-out Outlook compose starts as about:blank opened by the mail page: match_about_blank reaches it.

@@ -46,7 +46,7 @@ async function afterChange(derived: Derived): Promise<void> {
 }
 
 // The send guards are bundled apart from the content scripts (Plasmo's url: import) and attached after the
-// mail page has loaded; see src/guard/watch.ts. executeScript takes paths relative to the extension's root.
+// mail page has loaded; see src/guard/send-watcher.ts. executeScript takes paths relative to the extension's root.
 const GUARD_FILES = {
   gmail: new URL(gmailGuardUrl).pathname.slice(1),
   outlook: new URL(outlookGuardUrl).pathname.slice(1),

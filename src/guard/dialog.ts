@@ -4,7 +4,7 @@
  * pressed in it never reach the page (Gmail's shortcuts would otherwise act on them).
  */
 import { KEEP_EDITING, SEND_NOW, SNOOZE_LABEL, TITLE } from "./text";
-import { HOST_TAG } from "./watch";
+import { HOST_TAG } from "./send-watcher";
 
 export { HOST_TAG };
 

@@ -5,12 +5,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { SendOutcome } from "../model/records";
 import { type SendPolicy } from "./decide";
 import { HOST_TAG } from "./dialog";
-import { installGuard, type GuardDeps } from "./hook";
+import { installGuard, type GuardDeps } from "./send-interceptor";
 import { gmail } from "./gmail";
 import { outlook } from "./outlook";
 import type { SiteAdapter } from "./sites";
 import { guardClock } from "./text";
-import { startWatch } from "./watch";
+import { startWatch } from "./send-watcher";
 
 // The real Gmail compose dialog DOM, c. 2020 (fixtures/SOURCES.md), read unmodified.
 const GMAIL_2020 = readFileSync(
@@ -74,7 +74,7 @@ function mount(html: string, adapter: SiteAdapter, over: Partial<GuardDeps> = {}
   };
   document.addEventListener("click", onClick);
   document.addEventListener("keydown", onKeydown);
-  // The watcher spots the sends; the guard is attached to it straight away here (./watch.test.ts covers
+  // The watcher spots the sends; the guard is attached to it straight away here (./send-watcher.test.ts covers
   // sends made before it is).
   const watch = startWatch(adapter, window, {
     requestAttach: async () => undefined,

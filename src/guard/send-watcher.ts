@@ -1,7 +1,9 @@
 /**
- * The part of the send guard that is in the mail page from document_start: two capture-phase listeners
+ * The send watcher: what the mail content scripts (contents/) run from document_start, in the
+ * content-script world of each mail frame. The part of the send guard in the page from the start: two
+ * capture-phase listeners
  * that spot a Send (a click on it, Enter or Space on it, Ctrl/Cmd+Enter in a compose) before the site sees
- * it, and hand it to the guard. The guard itself (policy, decision, dialog; about 10 KB) is attached
+ * it, and hand it to the guard. The guard itself (./attached-guard) is attached
  * later by the background into this same content-script world (scripting.executeScript), once the page
  * has loaded, and finds this watcher on that world's global, which the page cannot see or reach.
  *

@@ -1,7 +1,8 @@
 /**
- * Decide a send in the same event: the watcher (./watch) hands over each Send it spots in the capture
- * phase, before the site sees it; the guard decides synchronously from the held policy and stops the event
- * only when the teacher should be asked. Any error lets the send through (fail open).
+ * The in-page send interceptor, part of the attached guard (content-script world): decides each send in
+ * the same event. The watcher (./send-watcher) hands over each Send it spots in the capture phase, before
+ * the site sees it; this decides synchronously from the held policy and stops the event only when the
+ * teacher should be asked (./dialog). Any error lets the send through (fail open).
  *
  * The guard never holds a send because of itself: a dialog someone else removed counts as closed, and a
  * held send pressed again by script is checked afterwards; if the site ignored that press, the teacher is
@@ -21,7 +22,7 @@ import {
   whenText,
   type GuardClock,
 } from "./text";
-import type { AttachedGuard } from "./watch";
+import type { AttachedGuard } from "./send-watcher";
 
 export interface GuardDeps {
   adapter: SiteAdapter;

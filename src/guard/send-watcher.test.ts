@@ -8,7 +8,7 @@ import {
   type AttachedGuard,
   type ReleaseSend,
   type Watch,
-} from "./watch";
+} from "./send-watcher";
 
 // A minimal Gmail compose: the Send button inside the compose form (selectors from ./gmail).
 const COMPOSE = `<div class="M9"><div class="IZ"><div class="Up"><div><div role="button" id="send">Send</div>

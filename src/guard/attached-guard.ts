@@ -1,15 +1,17 @@
 /**
- * The attached guard's wiring: hold the latest SendPolicy (read from storage, replaced whenever the
- * background pushes a new one), keep the "Don't ask again until tomorrow" snooze, record outcomes, and
- * hand the watcher (./watch, in the page since document_start) the hook that decides each send. Until the
- * stored policy has been read a send is held, then decided.
+ * The attached guard: what the background runs (attached/, scripting.executeScript) into a mail frame's
+ * content-script world once the page has loaded. It holds the latest SendPolicy (read from storage,
+ * replaced whenever the background pushes a new one), keeps the "Don't ask again until tomorrow" snooze,
+ * records outcomes, and hands the watcher (./send-watcher, in the page since document_start) the
+ * interceptor (./send-interceptor) that decides each send. Until the stored policy has been read a send
+ * is held, then decided.
  */
 import { getLocal, onMessage, sendMessage, setLocal } from "../platform/content-runtime";
 import type { SendOutcome } from "../model/records";
 import { POLICY_STORAGE_KEY, defaultPolicy, isSendPolicy, type SendPolicy } from "./decide";
 import { showNote } from "./dialog";
-import { installGuard } from "./hook";
-import { WATCH_KEY, type AttachedGuard, type ReleaseSend, type Watch } from "./watch";
+import { installGuard } from "./send-interceptor";
+import { WATCH_KEY, type AttachedGuard, type ReleaseSend, type Watch } from "./send-watcher";
 import { whenIdleAfterLoad } from "./idle";
 import type { SiteAdapter } from "./sites";
 
