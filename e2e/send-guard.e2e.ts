@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SEND_OUTCOMES, type SendOutcome, type SendRecord } from "../src/model/records";
 import type { Reply } from "../src/messages";
 import { SEND_GUARD_KEY } from "../src/guard/policy";
+import { ATTACH_WAIT_MS } from "../src/guard/send-watcher";
 import {
   evaluateInContentScript,
   launchWithExtension,
@@ -354,7 +355,9 @@ describe("send guard, a Send pressed while the page is still loading", () => {
   async function heldUntilSendNow(page: Page): Promise<void> {
     await gmailSend(page).click();
     const dialog = dialogOf(page);
-    await expect.poll(() => dialog.isVisible()).toBe(true);
+    // The guard may first have to be attached (a stopped worker woken) and read its policy: the watcher
+    // waits up to ATTACH_WAIT_MS for that, so the dialog may take a few seconds on a busy machine.
+    await expect.poll(() => dialog.isVisible(), { timeout: ATTACH_WAIT_MS + 2000 }).toBe(true);
     expect(await sentCount(page)).toBe(0);
     await dialog.getByRole("button", { name: "Send now" }).click();
     await sentExactlyOnce(page);
