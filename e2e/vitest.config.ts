@@ -8,5 +8,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // A page reacting (a dialog, a count) can take seconds on a busy 2-core machine, which a poll waits out.
+    expect: { poll: { timeout: 5000 } },
   },
 });
