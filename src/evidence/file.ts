@@ -4,7 +4,7 @@ import { evidenceCsv } from "./csv";
 import { buildEvidence } from "./pack";
 import { evidencePdf } from "./pdf";
 import { evidenceIcs } from "./ics";
-import { resolveRange, type RangeChoice } from "./range";
+import { resolveRange, type EvidenceRange, type RangeChoice } from "./range";
 
 export const EVIDENCE_FORMATS = ["csv", "pdf", "ics"] as const;
 export type EvidenceFormat = (typeof EVIDENCE_FORMATS)[number];
@@ -15,7 +15,10 @@ export const EVIDENCE_MIME: Record<EvidenceFormat, string> = {
   ics: "text/calendar;charset=utf-8",
 };
 
-/** One evidence file for a range (the academic year unless given): text for CSV and ICS, bytes for PDF. */
+/**
+ * One evidence file for a range (the academic year unless given; a choice is resolved against the ledger's
+ * clock): text for CSV and ICS, bytes for PDF.
+ */
 export async function evidenceFile(
   ledger: {
     items: readonly WorkItem[];
@@ -26,10 +29,11 @@ export async function evidenceFile(
     name?: string;
   },
   format: EvidenceFormat,
-  choice: RangeChoice = { kind: "year" },
+  range: RangeChoice | EvidenceRange = { kind: "year" },
 ): Promise<string | Uint8Array> {
   const now = ledger.now ?? Date.now();
-  const pack = buildEvidence({ ...ledger, now, range: resolveRange(choice, ledger.profile, now) });
+  const resolved = "kind" in range ? resolveRange(range, ledger.profile, now) : range;
+  const pack = buildEvidence({ ...ledger, now, range: resolved });
   if (format === "csv") return evidenceCsv(pack);
   if (format === "ics") return evidenceIcs(pack);
   return evidencePdf(pack);

@@ -19,6 +19,7 @@ import { formatMinutes, isWork, str } from "../rules/util";
 import { calendarFor, formatHm, type YearCalendar } from "../time";
 import { calculatorCategory, type CalculatorCategory } from "./categories";
 import type { EvidenceRange } from "./range";
+import { weeklyPace } from "./year";
 
 /**
  * The evidence pack a teacher takes to a line manager or union rep: the items of a date range, itemised in
@@ -272,13 +273,7 @@ function weeksOf(
   profile: Profile,
   range: EvidenceRange,
 ): EvidenceWeek[] {
-  const budget = evaluation.year.budgetMinutes;
-  const contracted = new Set(profile.contractedDays);
-  const termDays = (firstDay: number) =>
-    cal.days.slice(firstDay, firstDay + 7).filter((d) => d.inYear && d.term >= 0 && contracted.has(d.weekday))
-      .length;
-  const allTermDays = cal.weeks.reduce((n, w) => n + termDays(w.firstDay), 0);
-  const daysInBudget = evaluation.year.maxDirectedDays ?? allTermDays;
+  const pace = weeklyPace(evaluation, profile);
   const out: EvidenceWeek[] = [];
   for (const w of cal.weeks) {
     const last = cal.days[w.firstDay + 6]!.date;
@@ -288,8 +283,7 @@ function weeksOf(
     out.push({
       start: w.start,
       directedMinutes: l.directedMinutes,
-      paceMinutes:
-        budget > 0 && daysInBudget > 0 ? Math.round((budget * termDays(w.firstDay)) / daysInBudget) : 0,
+      paceMinutes: pace[w.index] ?? 0,
       contactMinutes: l.contactMinutes,
       contactMaxMinutes: l.contactMaxMinutes,
       ppaMinutes: l.ppaMinutes,

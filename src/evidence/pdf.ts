@@ -113,7 +113,6 @@ function wrap(text: string, font: PDFFont, size: number, width: number): string[
   return lines.length ? lines : [""];
 }
 
-const hours = (minutes: number) => `${(minutes / 60).toFixed(1)} h`;
 const day = (date: string) => DateTime.fromISO(date).toFormat("ccc d LLL yyyy");
 
 export function citationText(c: Citation): string {
@@ -150,11 +149,9 @@ export async function evidencePdf(pack: EvidencePack): Promise<Uint8Array> {
   const y = pack.year;
   w.text("The year against the budget", { size: 12, bold: true });
   const budget =
-    y.budgetMinutes > 0
-      ? `Pro-rata budget ${formatMinutes(y.budgetMinutes)} (${hours(y.budgetMinutes)}).`
-      : "No annual budget applies.";
+    y.budgetMinutes > 0 ? `Pro-rata budget ${formatMinutes(y.budgetMinutes)}.` : "No annual budget applies.";
   w.text(
-    `${y.label} (${y.start} to ${y.end}): ${y.directedText}. ${budget} Forecast: ${y.forecastText}${y.budgetMinutes > 0 ? ` (${Math.round(y.forecastRatio * 100)}% of the budget)` : ""}. ${y.daysText}. ${y.coverText}.`,
+    `${y.label} (${y.start} to ${DateTime.fromISO(y.end).minus({ days: 1 }).toISODate()}): ${y.directedText}. ${budget} Forecast: ${y.forecastText}${y.budgetMinutes > 0 ? ` (${Math.round(y.forecastRatio * 100)}% of the budget)` : ""}. ${y.daysText}. ${y.coverText}.`,
   );
   if (y.citation) w.text(`Budget: ${citationText(y.citation)}`, { color: MUTED, size: 8.5 });
   w.gap(6);
@@ -188,10 +185,13 @@ export async function evidencePdf(pack: EvidencePack): Promise<Uint8Array> {
       indent: 8,
       color: MUTED,
     });
+  const limits = pack.exceptions.find((g) => g.id === "weeks")?.citations ?? [];
+  for (const c of limits) w.text(`Rule ${citationText(c)}`, { indent: 8, size: 8, color: MUTED });
   w.gap(4);
 
   w.text("Exceptions", { size: 12, bold: true });
-  for (const group of pack.exceptions) drawGroup(w, group);
+  // Weeks over a limit are listed above, with their rules.
+  for (const group of pack.exceptions) if (group.id !== "weeks") drawGroup(w, group);
 
   // The signature block always fits: room is kept for it on the last page.
   w.full = false;

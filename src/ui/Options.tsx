@@ -5,6 +5,8 @@ import { ProfileForm } from "./ProfileForm";
 import { SourcesPanel } from "./SourcesPanel";
 import { ConfirmList } from "./ConfirmList";
 import { BackupPanel } from "./BackupPanel";
+import { EvidencePanel } from "./EvidencePanel";
+import { YearView } from "./YearView";
 import { RulesPanel } from "./RulesPanel";
 import { TermsPanel } from "./TermsPanel";
 import { requestPersistence } from "../store/persist";
@@ -47,6 +49,8 @@ export function Options() {
         />
       )}
       {profile && <RulesPanel profile={profile} />}
+      {ledger.value && <YearView db={db} ledger={ledger.value} />}
+      {profile && <EvidencePanel db={db} profile={profile} sources={sources.value ?? []} />}
       <BackupPanel />
     </main>
   );

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { WorkItem } from "../model";
 import { readFirstRows, type FirstRows } from "./first-read";
 import { openOptionsPage } from "../platform/extension";
@@ -39,6 +39,23 @@ export function Popup() {
       stop();
     };
   }, [painted, offset]);
+
+  // The year's sparkline (Dexie, the ledger, uPlot) loads after the first paint, apart from the first bundle.
+  const sparkline = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!painted) return;
+    let unmount = () => {};
+    let cancelled = false;
+    import("./YearSparkline")
+      .then(({ mountSparkline }) => {
+        if (!cancelled && sparkline.current) unmount = mountSparkline(sparkline.current);
+      })
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+      unmount();
+    };
+  }, [painted]);
 
   const popup = live?.popup ?? first?.popup;
   const week = popup ? weekAt(popup, offset) : undefined;
@@ -100,6 +117,8 @@ export function Popup() {
       ) : (
         <p class="wh-muted">Working out your week…</p>
       )}
+
+      <div ref={sparkline} />
 
       {sends && <SendCounts counts={sends} />}
 
