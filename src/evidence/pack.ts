@@ -16,7 +16,7 @@ import { evaluate, type Evaluation } from "../rules/engine";
 import { directedShares } from "../rules/shares";
 import { weekSummary, yearSummary, type SummaryMeter, type YearSummary } from "../rules/summary";
 import { formatMinutes, isWork, str } from "../rules/util";
-import { calendarFor, formatHm, type YearCalendar } from "../time";
+import { calendarFor, dayIndexOf, formatHm, localMinute, type YearCalendar } from "../time";
 import { calculatorCategory, type CalculatorCategory } from "./categories";
 import type { EvidenceRange } from "./range";
 import { weeklyPace } from "./year";
@@ -313,15 +313,16 @@ function exceptionsOf(
   profile: Profile,
   cal: YearCalendar,
 ): ExceptionGroup[] {
-  const zone = cal.zone;
+  // Local dates and times from the calendar's own days (a luxon object per finding is slow over a year).
+  const dayOf = (ms: number) => dayIndexOf(cal, Math.min(Math.max(ms, cal.startInstant), cal.endInstant - 1));
+  const dateOf = (ms: number) => cal.days[dayOf(ms)]?.date ?? "";
   // Whether the regime checks cover for "rarely and not foreseeable" (England and Wales).
   const coverAssessed = isActive(RULE_BY_ID.get(COVER_RULE)!, profile, paramsFor(profile));
-  const dateOf = (ms: number) => DateTime.fromMillis(ms, { zone }).toISODate() ?? "";
   // A finding spanning a day or more is about its week: shown as "Week of …", with no time.
   const timeOf = (f: Finding) =>
     f.end - f.start >= 86_400_000
       ? ""
-      : `${DateTime.fromMillis(f.start, { zone }).toFormat("HH:mm")}–${DateTime.fromMillis(f.end, { zone }).toFormat("HH:mm")}`;
+      : `${formatHm(localMinute(cal, dayOf(f.start), f.start))}–${formatHm(localMinute(cal, dayOf(f.start), f.end) % 1440)}`;
   const cite = (ids: Iterable<string>) =>
     [...new Set(ids)].map((id) => citationFor(id, profile)).filter((c): c is Citation => c !== null);
   const used = new Set<Finding>();
