@@ -11,6 +11,7 @@ import type { AddressInfo } from "node:net";
 import { launchWithExtension, readStore, sendFromPage, servePage, eveningZone } from "../e2e/harness";
 import type { StoredLedger } from "../src/store/derived";
 import { hoursText } from "../src/ui/format";
+import { demoEvidence } from "./demo-evidence";
 
 const OUT = path.resolve("demo/out");
 const TERM_FILE = path.resolve("demo/teacher-term.ics");
@@ -77,6 +78,7 @@ async function teacherWeek(): Promise<void> {
     await options.screenshot({ path: path.join(OUT, "options.png"), fullPage: true });
 
     printSummary(ledger, week);
+    await demoEvidence(options, OUT);
     if (!headless) {
       console.log("\nChromium is open with the demo teacher loaded. Close the window to end the demo.");
       await new Promise((resolve) => browser.ctx.on("close", resolve));

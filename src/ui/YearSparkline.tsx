@@ -31,8 +31,9 @@ export function YearSparkline() {
       <h2 id="wh-sparkline-h">The year so far</h2>
       <YearChart weeks={glance.weeks} width={320} height={56} compact label="Directed hours per week" />
       <p class="wh-muted">
-        Bars: directed hours each week; line: the pace that ends the year on{" "}
-        {glance.budgetMinutes > 0 ? `the ${formatMinutes(glance.budgetMinutes)} budget` : "budget"}.
+        Bars: directed hours each week; line: the pace of the{" "}
+        {glance.budgetMinutes > 0 ? `${formatMinutes(glance.budgetMinutes)} ` : ""}budget, spread over the
+        term days.
       </p>
       <div class="wh-visually-hidden">
         <YearTable weeks={glance.weeks} caption="Directed time per week against the pace" />
