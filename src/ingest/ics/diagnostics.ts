@@ -15,6 +15,8 @@ export class Diagnostics {
   /** TZID → the fixed offset it was read as. */
   readonly fixedOffsetZones = new Map<string, string>();
   readonly ignoredVtimezones = new Set<string>();
+  /** TZIDs hours from the teacher's zone → the difference in hours. */
+  readonly zonesAway = new Map<string, number>();
   /** Titles of events found in versions that disagree with nothing to say which is newer. */
   readonly undecidedRevisions = new Set<string>();
 

@@ -63,7 +63,11 @@ describe("Exchange zones", () => {
 
   it("maps quoted display names, with and without summer time", () => {
     const { events, warnings } = parseIcs(copied("node-ical/Office-2012-owa.ics"), wide);
-    expect(warnings).toEqual([]);
+    // Sydney and New York are hours from the London profile: read as written, and said.
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(
+      /"\(GMT\+10:00\) Canberra, Melbourne, Sydney" \(11 hours ahead of yours\), "\(UTC-05:00\) Eastern Time \(US & Canada\)" \(5 hours behind yours\)/,
+    );
     // 13:30 in Sydney on 28 October 2020 is summer time (+11:00).
     expect(iso(events.find((e) => e.title === "TEST Syd")!.start)).toBe("2020-10-28T02:30:00.000Z");
     // New York: 28 October still EDT (-4), 2 November EST (-5).
@@ -368,6 +372,9 @@ describe("dates and floating times", () => {
     expect(iso(events.find((e) => e.uid === "b")!.start)).toBe("2026-06-01T08:00:00.000Z");
     expect(warnings).toEqual([
       'Some events use a time zone this calendar does not define ("Somewhere Odd"); they were read as Europe/London.',
+      expect.stringMatching(
+        /^Some events in this calendar are set in a time zone hours from your profile's \(Europe\/London\): "Customized Time Zone" \(13 hours ahead of yours\)/,
+      ),
     ]);
   });
 });

@@ -9,6 +9,7 @@ import {
   type JcalProperty,
 } from "./jcal";
 import { MAX_OCCURRENCES_PER_SERIES, RuleExpander, ruleProblem } from "./recurrence";
+import { nightWarning, ZONE_HOURS_AWAY, zoneAwayWarning } from "./plausibility";
 import { latestRevision } from "./revisions";
 import { checkIcsText, parseCalendars } from "./scan";
 import {
@@ -96,7 +97,12 @@ export class IcsReader {
     const body = checkIcsText(text);
     for (const calendar of parseCalendars(body, this.diagnostics)) this.readCalendar(calendar);
     this.events.sort((a, b) => a.start - b.start || a.end - b.end);
-    return { events: this.events, warnings: this.diagnostics.warnings() };
+    const warnings = this.diagnostics.warnings();
+    // A zone hours away explains night-time entries too: one warning, naming that cause.
+    const zone = this.opts.defaultZone;
+    const wrongZone = zoneAwayWarning(this.diagnostics.zonesAway, zone) ?? nightWarning(this.events, zone);
+    if (wrongZone) warnings.push(wrongZone);
+    return { events: this.events, warnings };
   }
 
   private readCalendar(calendar: CalendarParts): void {
@@ -114,6 +120,9 @@ export class IcsReader {
       if (this.diagnostics.hitGlobalCap) break;
       this.checkTime();
       this.readSeries(uid, components);
+    }
+    for (const [tzid, hours] of this.zones.zonesAway(this.opts.window.start, ZONE_HOURS_AWAY)) {
+      this.diagnostics.zonesAway.set(tzid, hours);
     }
   }
 

@@ -22,7 +22,9 @@ export function checkIcsText(text: string): string {
       "This calendar file is larger than 20 MB, which is more than a school calendar needs.",
     );
   }
-  const body = text.replace(/^\uFEFF/, "").trim();
+  const trimmed = text.replace(/^\uFEFF/, "").trim();
+  // Any line end is read: CRLF, LF, a CR alone, or CR CR LF (what a common Python library writes on Windows).
+  const body = /\r(?!\n)/.test(trimmed) ? trimmed.replace(/\r+\n?/g, "\n") : trimmed;
   if (!body) throw new IcsError("not-icalendar", "This file is empty: it holds no calendar.");
   if (!/^BEGIN:VCALENDAR\r?\n/i.test(body)) {
     throw new IcsError("not-icalendar", "This file is not an iCalendar (.ics) calendar.");

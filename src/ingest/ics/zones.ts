@@ -71,6 +71,37 @@ export class CalendarZones {
     return zone;
   }
 
+  /**
+   * The TZIDs this calendar's events used whose clocks, at `at`, are at least `hours` from the teacher's:
+   * TZID → the difference in hours (positive: ahead of the teacher).
+   */
+  zonesAway(at: number, hours: number): Map<string, number> {
+    const away = new Map<string, number>();
+    const own = this.offsetMs(this.defaultZone, at);
+    for (const [tzid, zone] of this.cache) {
+      if (zone === this.defaultZone) continue;
+      const difference = (this.offsetMs(zone, at) - own) / 3_600_000;
+      if (Math.abs(difference) >= hours) away.set(tzid, difference);
+    }
+    return away;
+  }
+
+  /** How far a zone's clock is ahead of UTC at about `at`. */
+  private offsetMs(zone: Zone, at: number): number {
+    const clock = new Date(at);
+    const wall: WallTime = {
+      year: clock.getUTCFullYear(),
+      month: clock.getUTCMonth() + 1,
+      day: clock.getUTCDate(),
+      hour: clock.getUTCHours(),
+      minute: 0,
+      second: 0,
+      isDate: false,
+      utc: false,
+    };
+    return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour) - this.toEpochIn(wall, zone);
+  }
+
   private resolve(tzid: string): Zone {
     const mapped = resolveTzid(tzid);
     if (mapped && mapped.how !== "fixed-offset") return { kind: "luxon", name: mapped.zone };
