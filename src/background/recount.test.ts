@@ -1,7 +1,7 @@
 import "fake-indexeddb/auto";
 import { describe, expect, it } from "vitest";
 import { POPUP_KEY, weekKey, type DerivedRow } from "../store/derived";
-import { putItems } from "../store/repo";
+import { putItems, saveSource } from "../store/repo";
 import { DAY, HOUR, MONDAY, freshDb, item } from "../store/testing";
 import { recomputeDerived } from "./recount";
 import { popupMirror } from "./popup-mirror";
@@ -48,5 +48,28 @@ describe("recomputeDerived after an import", () => {
     const fresh = await recomputeDerived(db, now, { source: "m", items: [rows[1]!] });
     expect(fresh.ledger.evaluation).toEqual(full.ledger.evaluation);
     expect(full.ledger.evaluation.year.directedMinutes).toBe(180);
+  });
+});
+
+describe("recomputeDerived with one calendar added twice", () => {
+  it("counts each event once, keeps the calendar listed first, and records the overlap", async () => {
+    const db = freshDb();
+    await saveSource(db, { id: "file:term", type: "ics-file", name: "Term file" });
+    await saveSource(db, {
+      id: "feed:term",
+      type: "ics-feed",
+      name: "Term feed",
+      url: "https://school.example/t.ics",
+    });
+    const lesson = { start: MONDAY, end: MONDAY + HOUR, sourceUid: "lesson-1" };
+    await putItems(db, [
+      item({ id: "feed:term:1", source: "feed:term", ...lesson }),
+      item({ id: "file:term:1", source: "file:term", ...lesson }),
+      item({ id: "file:term:2", source: "file:term", start: MONDAY + DAY, end: MONDAY + DAY + HOUR }),
+    ]);
+    const { ledger } = await recomputeDerived(db, MONDAY + 2 * DAY);
+    expect(ledger.evaluation.year.directedMinutes).toBe(120);
+    // "Term feed" is listed before "Term file".
+    expect(ledger.sourceOverlaps).toEqual([{ kept: "feed:term", dropped: "file:term", count: 1 }]);
   });
 });

@@ -10,7 +10,8 @@ import { weekSummary } from "../rules/summary";
 import { computeSendPolicy, type SendPolicy } from "../guard/policy";
 import type { WithinHoursDB } from "../store/db";
 import { LEDGER_KEY, derivedRows, type DerivedRow, type StoredLedger } from "../store/derived";
-import { getProfile, itemsBetween, saveDerived } from "../store/repo";
+import { dedupeAcrossSources } from "../ingest/dedupe";
+import { getProfile, itemsBetween, listSources, saveDerived } from "../store/repo";
 import { overlaps } from "../store/queries";
 
 export function browserTimeZone(): string {
@@ -53,7 +54,10 @@ export async function recomputeDerived(
 ): Promise<Derived> {
   const profile = await currentProfile(db, now);
   const year = academicYearSpan(profile);
-  const items = fresh ? await withFresh(db, year, fresh) : await itemsBetween(db, year.start, year.end);
+  const stored = fresh ? await withFresh(db, year, fresh) : await itemsBetween(db, year.start, year.end);
+  // The same event from two calendars counts once: the teacher's own items, then calendars as the options page lists them.
+  const sourceOrder = (await listSources(db)).map((source) => source.id);
+  const { items, overlaps: sourceOverlaps } = dedupeAcrossSources(stored, ["manual", ...sourceOrder]);
   const evaluation = evaluate(items, profile, { now });
   const policy = computeSendPolicy(profile, items, now);
   const questions = questionsFor(items);
@@ -65,6 +69,7 @@ export async function recomputeDerived(
     unconfirmed: questions.slice(0, 50),
     unconfirmedCount: questions.length,
   };
+  if (sourceOverlaps.length > 0) ledger.sourceOverlaps = sourceOverlaps;
   const rows = derivedRows(ledger, views);
   await saveDerived(db, rows, policy);
   return {

@@ -11,6 +11,7 @@ import { CoverChecker, type CoverSeverity } from "../rules/cover";
 import { evaluate, type Evaluation } from "../rules/engine";
 import { KIND_LABEL } from "./classify";
 import { IcsError, parseIcs, type IcsErrorReason, type TimeBudget } from "./ics";
+import { dedupeAcrossSources } from "./dedupe";
 import { zoneForMany } from "./timezones";
 import { eventsToItems, needsConfirmation, trainingDaysFrom } from "./to-items";
 
@@ -188,6 +189,19 @@ function readAudit(
       if (seen.has(item.id)) continue;
       seen.add(item.id);
       items.push(item);
+    }
+  }
+  if (inputs.length > 1) {
+    // The same event in two files counts once, from the file named first.
+    const once = dedupeAcrossSources(
+      items,
+      inputs.map((input) => `ics:${input.name}`),
+    );
+    items = once.items;
+    for (const { kept, dropped, count } of once.overlaps) {
+      warnings.push(
+        `${dropped.slice(4)} repeats ${count} ${count === 1 ? "event" : "events"} of ${kept.slice(4)}; each was counted once, from ${kept.slice(4)} (name the file you trust first to change which).`,
+      );
     }
   }
   if (!items.some((item) => !item.allDay)) {

@@ -73,6 +73,24 @@ describe("runAudit", () => {
     expect(report.warnings).toEqual([]);
   });
 
+  it("counts a calendar given twice once, and says which file repeats which", () => {
+    const once = runAudit([{ name: "term.ics", text: DEMO }], { jurisdiction: "england" }, { now: NOW });
+    const twice = runAudit(
+      [
+        { name: "term.ics", text: DEMO },
+        { name: "feed-copy.ics", text: DEMO },
+      ],
+      { jurisdiction: "england" },
+      { now: NOW },
+    );
+    expect(twice.year).toEqual(once.year);
+    expect(twice.weeks).toEqual(once.weeks);
+    expect(twice.warnings).toHaveLength(1);
+    expect(twice.warnings[0]).toMatch(
+      /^feed-copy\.ics repeats \d+ events of term\.ics; each was counted once, from term\.ics/,
+    );
+  });
+
   it("says so when nothing falls in the academic year", () => {
     const report = runAudit(
       [{ name: "term.ics", text: DEMO }],

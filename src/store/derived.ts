@@ -4,6 +4,7 @@
  * the week shown), never the whole ledger.
  */
 import type { Finding, Profile, WorkItem } from "../model";
+import type { SourceOverlap } from "../ingest/dedupe";
 import type { Evaluation } from "../rules/engine";
 import type { WeekSummaryView } from "../rules/summary";
 import type { WeekLedger, YearLedger } from "../rules/types";
@@ -25,6 +26,8 @@ export interface StoredLedger {
   unconfirmed: WorkItem[];
   /** How many distinct titles wait in all. */
   unconfirmedCount: number;
+  /** Calendars that hold the same events, each counted once (ingest/dedupe.ts). */
+  sourceOverlaps?: SourceOverlap[];
 }
 
 /** What the popup needs to choose a week and show the year. */

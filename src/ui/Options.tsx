@@ -40,7 +40,7 @@ export function Options() {
       )}
       {profile ? <ProfileForm profile={profile} /> : <p class="wh-muted">Loading your profile…</p>}
       {profile && <TermsPanel profile={profile} />}
-      <SourcesPanel sources={sources.value ?? []} />
+      <SourcesPanel sources={sources.value ?? []} overlaps={ledger.value?.sourceOverlaps} />
       {profile && (
         <ConfirmList
           items={ledger.value?.unconfirmed ?? []}

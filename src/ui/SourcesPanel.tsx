@@ -1,5 +1,6 @@
 import { useState } from "preact/hooks";
 import type { Source } from "../model";
+import type { SourceOverlap } from "../ingest/dedupe";
 import { requestHostPermission } from "../platform/extension";
 import type { ImportReply } from "../messages";
 import { client } from "./client";
@@ -19,6 +20,12 @@ function readWithProgress(file: File, onProgress: (fraction: number) => void): P
   });
 }
 
+function nameOf(sources: readonly Source[], id: string): string {
+  return id === "manual"
+    ? "Your own entries"
+    : (sources.find((s) => s.id === id)?.name ?? "A removed calendar");
+}
+
 function importSummary(reply: ImportReply): string {
   const parts = [
     `${reply.total} items read: ${reply.added} new, ${reply.updated} updated, ${reply.removed} removed.`,
@@ -27,7 +34,14 @@ function importSummary(reply: ImportReply): string {
 }
 
 /** Calendars: ICS files and feeds. Feeds ask for their host only when the teacher presses "Add feed". */
-export function SourcesPanel({ sources }: { sources: Source[] }) {
+export function SourcesPanel({
+  sources,
+  overlaps = [],
+}: {
+  sources: Source[];
+  /** Calendars holding the same events, each counted once (from the recount). */
+  overlaps?: readonly SourceOverlap[];
+}) {
   const [progress, setProgress] = useState<number>();
   const [status, setStatus] = useState<Status>();
   const [over, setOver] = useState(false);
@@ -143,6 +157,17 @@ export function SourcesPanel({ sources }: { sources: Source[] }) {
         <button type="submit">Add feed</button>
       </form>
       <StatusLine status={status} testId="sources-status" block />
+      {overlaps.length > 0 && (
+        <ul class="wh-muted" data-testid="source-overlaps">
+          {overlaps.map((o) => (
+            <li key={`${o.kept} ${o.dropped}`}>
+              {nameOf(sources, o.dropped)} repeats {o.count} {o.count === 1 ? "event" : "events"} of{" "}
+              {nameOf(sources, o.kept)}. Each is counted once, from {nameOf(sources, o.kept)}; remove the
+              calendar you do not want counted to keep the other.
+            </li>
+          ))}
+        </ul>
+      )}
       <ul class="wh-items" data-testid="sources">
         {sources.map((s) => (
           <li key={s.id}>
