@@ -119,6 +119,64 @@ describe("npm run audit", { timeout: 180_000 }, () => {
     expect(report.warnings.join(" ")).toMatch(/absurd-recurrences.ics: .*every second/);
   });
 
+  it("lists every decision with --items, and asks once per title family", () => {
+    const event = (uid: string, day: string, from: string, to: string, title: string) =>
+      [
+        "BEGIN:VEVENT",
+        `UID:${uid}`,
+        "DTSTAMP:20260901T000000Z",
+        `DTSTART;TZID=Europe/London:${day}T${from}00`,
+        `DTEND;TZID=Europe/London:${day}T${to}00`,
+        `SUMMARY:${title}`,
+        "END:VEVENT",
+      ].join("\r\n");
+    // Written for this test in the shapes of a SIMS timetable export and a school's Outlook calendar.
+    const ics = [
+      "BEGIN:VCALENDAR",
+      "VERSION:2.0",
+      "PRODID:-//Within Hours//audit test//EN",
+      event("a", "20261005", "0850", "0950", "10X/Ma1"),
+      event("b", "20261005", "1210", "1310", "Lunch 10X"),
+      event("c", "20261005", "1210", "1240", "Year 8 Lunchtime Club"),
+      event("d", "20261006", "0830", "0850", "Tutor 10X"),
+      event("e", "20261006", "1600", "1900", "Year 9 Parents' Evening"),
+      event("f", "20261007", "1530", "1630", "Pathway session 1"),
+      event("g", "20261014", "1530", "1630", "Pathway session 2"),
+      "END:VCALENDAR",
+      "",
+    ].join("\r\n");
+    const file = profileFile("sims-shaped.ics", ics);
+    const result = audit("--profile", england, "--items", file);
+    expect(result.stderr).toBe("");
+    const report = JSON.parse(result.stdout);
+    const byTitle = new Map(report.items.map((i: { title: string }) => [i.title, i]));
+    expect(report.items).toHaveLength(7);
+    expect(byTitle.get("10X/Ma1")).toEqual({
+      title: "10X/Ma1",
+      start: "2026-10-05T08:50:00+01:00",
+      end: "2026-10-05T09:50:00+01:00",
+      kind: "lesson",
+      directed: true,
+      confidence: expect.any(Number),
+      asked: false,
+      source: "sims-shaped.ics",
+    });
+    expect(byTitle.get("Lunch 10X")).toMatchObject({ kind: "break", directed: false, asked: false });
+    expect(byTitle.get("Year 8 Lunchtime Club")).toMatchObject({ kind: "extra-curricular", directed: false });
+    expect(byTitle.get("Tutor 10X")).toMatchObject({ kind: "registration", directed: true });
+    expect(byTitle.get("Year 9 Parents' Evening")).toMatchObject({ kind: "parents-evening", directed: true });
+    expect(byTitle.get("Pathway session 2")).toMatchObject({ kind: "other", asked: true });
+    expect(report.unconfirmed).toEqual([
+      { title: "Pathway session 1", start: "2026-10-07T15:30:00+01:00", guess: "other", count: 2 },
+    ]);
+    // Without the flag the report keeps its shape.
+    expect(JSON.parse(audit("--profile", england, file).stdout).items).toBeUndefined();
+    expectRefusal(
+      audit("--profile", england, "--items", "--format", "text", file),
+      /--items is for the JSON/,
+    );
+  });
+
   it("refuses a file that is not iCalendar", () => {
     expectRefusal(
       audit("--profile", england, join(PROJECT, "garbage.ics")),

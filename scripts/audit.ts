@@ -1,5 +1,5 @@
 /**
- * `npm run --silent audit -- --profile <profile.json> [--format json|text|csv|pdf|ics] [--cover <start>/<end>] <calendar.ics> [more.ics…]`
+ * `npm run --silent audit -- --profile <profile.json> [--format json|text|csv|pdf|ics] [--cover <start>/<end>] [--items] <calendar.ics> [more.ics…]`
  *
  * Prints one JSON report (or a weekly table) and exits 0; when an input cannot be used, prints one line on
  * stderr, nothing on stdout, and exits 2. See docs/AUDIT.md.
@@ -11,7 +11,7 @@ import { EVIDENCE_FORMATS, evidenceFile, type EvidenceFormat } from "../src/evid
 import { MAX_ICS_BYTES } from "../src/ingest/ics";
 
 const USAGE =
-  "Usage: npm run --silent audit -- --profile <profile.json> [--format json|text|csv|pdf|ics] [--cover <start>/<end>] <calendar.ics> [more.ics…]";
+  "Usage: npm run --silent audit -- --profile <profile.json> [--format json|text|csv|pdf|ics] [--cover <start>/<end>] [--items] <calendar.ics> [more.ics…]";
 
 type Format = "json" | "text" | EvidenceFormat;
 const FORMATS: readonly string[] = ["json", "text", ...EVIDENCE_FORMATS];
@@ -27,11 +27,13 @@ function parseArgs(argv: string[]): {
   profile: string;
   format: Format;
   cover?: string;
+  items: boolean;
   files: string[];
 } {
   let profile: string | undefined;
   let cover: string | undefined;
   let format: Format = "json";
+  let items = false;
   const files: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? "";
@@ -48,13 +50,17 @@ function parseArgs(argv: string[]): {
       if (!FORMATS.includes(v))
         throw new UsageError(`--format must be one of ${FORMATS.join(", ")}. ${USAGE}`);
       format = v as Format;
+    } else if (flag === "--items") {
+      if (inline !== undefined) throw new UsageError(`--items takes no value. ${USAGE}`);
+      items = true;
     } else if (flag === "--help" || flag === "-h") throw new UsageError(USAGE);
     else if (arg.startsWith("--")) throw new UsageError(`Unknown option ${flag}. ${USAGE}`);
     else files.push(arg);
   }
   if (!profile) throw new UsageError(`No profile given. ${USAGE}`);
   if (files.length === 0) throw new UsageError(`No calendar file given. ${USAGE}`);
-  return { profile, format, files, ...(cover !== undefined && { cover }) };
+  if (items && format !== "json") throw new UsageError(`--items is for the JSON output. ${USAGE}`);
+  return { profile, format, items, files, ...(cover !== undefined && { cover }) };
 }
 
 function readProfile(path: string): unknown {
@@ -98,7 +104,7 @@ async function main(): Promise<void> {
     let report;
     try {
       // No time budget: nobody waits on a script as on an import, and the parser's caps bound the work.
-      report = runAudit(inputs, profile, { cover: args.cover });
+      report = runAudit(inputs, profile, { cover: args.cover, items: args.items });
     } catch (e) {
       if (e instanceof AuditError) fail(e.message);
       throw e;

@@ -13,7 +13,7 @@ import type { WithinHoursDB } from "../store/db";
 import {
   addClassificationRule,
   confirmItem,
-  confirmSameTitle,
+  confirmSameFamily,
   deleteItems,
   deleteSource,
   getProfile,
@@ -156,7 +156,7 @@ export function createHandlers(deps: BackgroundDeps): HandlerMap {
       const item = await db.items.get(id);
       await confirmItem(db, id, kind, directed);
       // The same answer holds for every other week's "Line management".
-      if (item) await confirmSameTitle(db, item.title, kind, directed);
+      if (item) await confirmSameFamily(db, item.title, kind, directed);
       if (remember) await addClassificationRule(db, { contains: remember.toLowerCase(), kind, directed });
       await refresh();
       return {};

@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import {
   JURISDICTION_DEFAULTS,
+  familyKey,
   profileWithDefaults,
   type Profile,
   type Severity,
@@ -43,8 +44,24 @@ export interface AuditQuestion {
   /** First occurrence. */
   start: string;
   guess: string;
-  /** How many entries share this title. */
+  /** How many entries share this title's family (familyKey). */
   count: number;
+}
+
+/** One classified calendar entry, for `--items`: every decision the audit made, asked or not. */
+export interface AuditItem {
+  title: string;
+  /** ISO 8601 with the profile zone's offset. */
+  start: string;
+  end: string;
+  kind: string;
+  directed: boolean;
+  /** 0–1; 1 for a teacher's rule. */
+  confidence: number;
+  /** Below the confirmation threshold: the extension would ask the teacher. */
+  asked: boolean;
+  /** The calendar file it came from. */
+  source: string;
 }
 
 export interface AuditReport {
@@ -56,6 +73,8 @@ export interface AuditReport {
   warnings: string[];
   /** With `--cover`: the verdict on the proposed cover against these calendars. */
   cover?: { severity: CoverSeverity; findings: { rule: string; severity: Severity; message: string }[] };
+  /** Only with `{ items: true }` (`audit --items`). */
+  items?: AuditItem[];
 }
 
 export type AuditErrorReason = IcsErrorReason | "invalid-profile" | "invalid-cover";
@@ -143,7 +162,7 @@ export function auditLedger(
 export function runAudit(
   inputs: readonly AuditInput[],
   profileJson: unknown,
-  opts: { now?: number; timeBudget?: TimeBudget; cover?: string } = {},
+  opts: { now?: number; timeBudget?: TimeBudget; cover?: string; items?: boolean } = {},
 ): AuditReport {
   const now = opts.now ?? Date.now();
   const coverSlot =
@@ -155,7 +174,7 @@ export function runAudit(
   const checker = coverSlot ? new CoverChecker(read.items, read.profile, { now }) : null;
   const evaluation = checker ? checker.evaluation : evaluate(read.items, read.profile, { now });
   const verdict = checker && coverSlot ? checker.check(coverSlot) : null;
-  return auditReport({ ...read, evaluation }, verdict);
+  return auditReport({ ...read, evaluation }, verdict, { items: opts.items });
 }
 
 function readAudit(
@@ -226,10 +245,11 @@ function readAudit(
 export function auditReport(
   { items, profile, evaluation, warnings }: AuditLedger,
   verdict: ReturnType<CoverChecker["check"]> | null = null,
+  options: { items?: boolean } = {},
 ): AuditReport {
   const iso = isoIn(profile.timeZone);
 
-  return {
+  const report: AuditReport = {
     weeks: evaluation.weeks.map((w) => ({
       start: w.start,
       directedMinutes: w.directedMinutes,
@@ -261,6 +281,23 @@ export function auditReport(
       },
     }),
   };
+  if (options.items) report.items = decisions(items, iso);
+  return report;
+}
+
+function decisions(items: readonly WorkItem[], iso: (ms: number) => string): AuditItem[] {
+  return [...items]
+    .sort((a, b) => a.start - b.start || a.end - b.end)
+    .map((item) => ({
+      title: item.title,
+      start: iso(item.start),
+      end: iso(item.end),
+      kind: item.kind,
+      directed: item.directed,
+      confidence: item.confidence ?? 1,
+      asked: needsConfirmation(item),
+      source: item.source.replace(/^ics:/, ""),
+    }));
 }
 
 /**
@@ -280,18 +317,21 @@ function isoIn(zoneName: string): (ms: number) => string {
   };
 }
 
-/** One question per distinct title: confirming it once (as a rule) answers every occurrence. */
+/**
+ * One question per title family ("Academic Week 1" … "Academic Week 52" is one): confirming it once (as a
+ * rule) answers every occurrence.
+ */
 function questions(items: readonly WorkItem[], iso: (ms: number) => string): AuditQuestion[] {
-  const byTitle = new Map<string, AuditQuestion>();
+  const byFamily = new Map<string, AuditQuestion>();
   const sorted = [...items].sort((a, b) => a.start - b.start);
   for (const item of sorted) {
     if (!needsConfirmation(item)) continue;
-    const key = `${item.title.toLowerCase()}|${item.kind}`;
-    const existing = byTitle.get(key);
+    const key = familyKey(item.title);
+    const existing = byFamily.get(key);
     if (existing) existing.count++;
-    else byTitle.set(key, { title: item.title, start: iso(item.start), guess: item.kind, count: 1 });
+    else byFamily.set(key, { title: item.title, start: iso(item.start), guess: item.kind, count: 1 });
   }
-  return [...byTitle.values()];
+  return [...byFamily.values()];
 }
 
 /** The weekly table for `--format text`. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ItemKind } from "../model";
-import { CONFIRM_THRESHOLD, classify } from "./classify";
+import { CONFIRM_THRESHOLD, classify, familyKey } from "./classify";
 
 const confident: [string, ItemKind, boolean][] = [
   ["9X1 Ma", "lesson", true],
@@ -30,7 +30,10 @@ const confident: [string, ItemKind, boolean][] = [
   ["Trip to the science museum", "trip", true],
   ["Half term", "holiday", false],
   ["Dentist", "personal", false],
-  ["Lunch", "personal", false],
+  ["Lunch", "break", false],
+  ["Moderation", "meeting", true],
+  ["Syndicate hui", "meeting", true],
+  ["Chess club", "extra-curricular", false],
 ];
 
 describe("classify", () => {
@@ -45,7 +48,7 @@ describe("classify", () => {
   }
 
   it("asks about ambiguous items, with a guess", () => {
-    for (const title of ["Line management", "Catch-up with HoD", "Appraisal", "Marking"]) {
+    for (const title of ["Line management", "Catch-up with HoD", "Touch rugby", "Y11 clinic"]) {
       const c = classify({ title });
       expect(c.confidence, title).toBeLessThan(CONFIRM_THRESHOLD);
     }
@@ -59,6 +62,58 @@ describe("classify", () => {
     expect(classify({ title: "Cover 8B2 Ma" }).kind).toBe("cover");
     expect(classify({ title: "Appraisal observation" }).kind).toBe("observation");
     expect(classify({ title: "Parents' evening meeting" }).kind).toBe("parents-evening");
+  });
+
+  it("reads the cases issue #12 measured as wrong", () => {
+    const cases: [string, ItemKind, boolean][] = [
+      ["Year 9 Parents' Evening", "parents-evening", true],
+      ["Year 8 Lunchtime Club", "extra-curricular", false],
+      ["Lunch 10X", "break", false],
+      ["Lunch 7C/Hi", "break", false],
+      ["1Mon:L Lunch", "break", false],
+      ["Break 9Y/Sc2", "break", false],
+      ["10X/Ma1", "lesson", true],
+      ["7b/En3", "lesson", true],
+      ["Tutor 10X", "registration", true],
+      ["Form time", "registration", true],
+      ["English Moderation", "meeting", true],
+      ["Lunch duty (courts)", "duty", true],
+      ["Netball practice", "extra-curricular", false],
+      ["Staff Hui", "meeting", true],
+      ["Syndicate Meeting", "meeting", true],
+      ["Kapa haka practice", "extra-curricular", false],
+      ["PLD: Structured Literacy", "cpd", true],
+      ["Classroom Release", "non-contact", true],
+      ["GP appt", "personal", false],
+      ["King's Birthday", "holiday", false],
+    ];
+    for (const [title, kind, directed] of cases) {
+      const c = classify({ title });
+      expect({ title, kind: c.kind, directed: c.directed }).toEqual({ title, kind, directed });
+      expect(c.confidence, title).toBeGreaterThanOrEqual(CONFIRM_THRESHOLD);
+    }
+  });
+
+  it("never makes a lesson of a year group alone", () => {
+    for (const title of ["Year 9", "Y11", "Yr 10"]) {
+      const c = classify({ title });
+      expect(c.kind, title).not.toBe("lesson");
+      expect(c.confidence, title).toBeLessThan(CONFIRM_THRESHOLD);
+    }
+  });
+
+  it("gives one family to titles that differ only in their numbers", () => {
+    expect(familyKey("Academic Week 1")).toBe(familyKey("Academic Week 52"));
+    expect(familyKey("Year 9 Parents' Evening")).toBe(familyKey("Year 10 Parents’ Evening"));
+    expect(familyKey("Academic Week 1")).not.toBe(familyKey("Staff meeting"));
+  });
+
+  it("lets a rule made from one title of a family answer the family", () => {
+    const rules = [{ contains: "academic week 1", kind: "other" as const, directed: false }];
+    expect(classify({ title: "Academic Week 12", allDay: true }, rules)).toMatchObject({
+      kind: "other",
+      confidence: 1,
+    });
   });
 
   it("uses location, notes and calendar name with less confidence", () => {

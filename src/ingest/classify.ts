@@ -1,9 +1,13 @@
-import { DIRECTED_BY_DEFAULT, type ClassificationRule, type ItemKind } from "../model";
+import { DIRECTED_BY_DEFAULT, familyKey, type ClassificationRule, type ItemKind } from "../model";
 
 /**
- * What kind of work a calendar entry is, from the words UK and NZ school calendars use ("9X1 Ma", "PPA",
- * "Break duty", "Parents' Evening Y11", "Teacher only day"). Nothing is inferred silently: each answer carries
- * a confidence, and below CONFIRM_THRESHOLD the teacher is asked (RULES.md eng.directed.counts).
+ * What kind of work a calendar entry is, from the words and the structure UK and NZ school calendars use
+ * ("10X/Ma1", "1Mon:2", "PPA", "Break duty", "Year 9 Parents' Evening", "Syndicate hui", "Teacher only day").
+ * Nothing is inferred silently: each answer carries a confidence, and below CONFIRM_THRESHOLD the teacher is
+ * asked (RULES.md eng.directed.counts), once per title family (familyKey).
+ *
+ * Measured against fixtures/classification/corpus.jsonl (`npm run bench`; its README says where each pattern
+ * comes from).
  */
 export interface Classification {
   kind: ItemKind;
@@ -23,138 +27,320 @@ export interface ClassifiableEvent {
 }
 
 export { CONFIRM_THRESHOLD } from "../model/item";
+export { familyKey } from "../model/item";
 
 interface Pattern {
   kind: ItemKind;
+  /**
+   * Words (lower case; "stem*" for a prefix) of which the title must hold one before the test is tried: a
+   * calendar's thousands of lesson titles then skip every test whose words they lack.
+   */
+  words: string;
   test: RegExp;
   confidence: number;
   /** What the title "mentions", for the reason text. */
   label: string;
+  /** When the kind's usual answer does not hold (a governors' meeting is a meeting, but not directed). */
+  directed?: boolean;
+  /** Only for all-day entries. */
+  allDayOnly?: boolean;
 }
 
+/** Sports as clubs and fixtures name them (not as PE lessons: "PE", "Games" are subjects). */
+const SPORT =
+  "netball|football|soccer|rugby|hockey|cricket|basketball|badminton|rounders|tennis|volleyball|athletics|touch|swimming|futsal|table tennis|lacrosse|squash|dance|gymnastics|sports?";
+
 /**
- * Checked in order; the first match wins, so specific phrases come before general ones ("Cover 8B2" is cover,
- * not a lesson; "Parents' evening" is not a meeting; "Mock invigilation" is not a lesson).
+ * Checked in order; the first match wins, so specific phrases come before general ones: "Cover 8B2" is cover,
+ * not a lesson; "King's Birthday" a holiday, not personal; "Lunch duty" a duty and "Lunchtime club" a club,
+ * not a break; "Football training" a club, "Staff training" CPD; "Whānau hui (kapa haka rōpū)" a meeting.
  */
 const TITLE_PATTERNS: Pattern[] = [
   {
+    kind: "cpd",
+    words: "learn",
+    test: /\blunch\s*(?:&|and|n|')\s*learn\b/i,
+    confidence: 0.75,
+    label: "a voluntary lunchtime session",
+    directed: false,
+  },
+  { kind: "cpd", words: "twilight", test: /\btwilight\b/i, confidence: 0.9, label: "a twilight session" },
+  {
+    kind: "inset",
+    words: "inset training only tod t day closed",
+    test: /\binset\b|\btraining day\b|\bteachers?['’]?\s*only days?\b|\bt\.?o\.?d\b|\bstaff (?:development|training) day\b|\b(?:pd|pld|admin|trust) day\b|\bclosed for (?:staff )?training\b/i,
+    confidence: 0.93,
+    label: "a training day",
+  },
+  {
+    kind: "holiday",
+    words:
+      "half halfterm holiday holidays bank exeat closed vacation waitangi anzac matariki labour labor birthday anniversary good easter christmas boxing annual",
+    test: /\bhalf[- ]?term\b|\bholidays?\b|\bbank holiday\b|\bexeat\b|\bschool (?:is )?closed\b|\bvacation\b|\bwaitangi\b|\banzac day\b|\bmatariki\b|\blabou?r day\b|\b(?:king|queen)['’]?s birthday\b|\banniversary day\b|\bgood friday\b|\beaster (?:monday|tuesday)\b|\bchristmas day\b|\bboxing day\b|\bannual leave\b/i,
+    confidence: 0.9,
+    label: "a holiday",
+  },
+  {
+    kind: "personal",
+    words:
+      "dentist doctor doctors gp hospital optician physio haircut hairdresser gym yoga pilates vet birthday anniversary wedding funeral school pick pickup mot driving counselling counseling flight plumber dinner drinks lunch leave personal my",
+    test: /\b(?:dentist|doctor['’]?s?|gp|hospital|optician|physio|haircut|hairdresser|gym|yoga|pilates|vet|birthday|anniversary|wedding|funeral|school run|pick[- ]?up|mot|driving lesson|counsell?ing|flight|plumber|dinner|drinks|lunch with|leave of absence|personal appointment|my (?:son|daughter|child|kids?)['’]?s?)\b/i,
+    confidence: 0.85,
+    label: "a personal appointment",
+  },
+  {
+    kind: "personal",
+    words: "staff christmas wellbeing",
+    test: /\bstaff (?:social|party|night out|drinks|christmas (?:meal|party|do))\b|\bchristmas meal\b|\bwellbeing walk\b/i,
+    confidence: 0.75,
+    label: "a staff social",
+  },
+  {
+    kind: "ppa",
+    words: "ppa p planning",
+    test: /\bp\.?\s?p\.?\s?a\b\.?|\bplanning,? (?:and |& )?prep(?:aration)?\b|\bplanning with\b/i,
+    confidence: 0.93,
+    label: "PPA",
+  },
+  {
     kind: "cover",
-    test: /\b(cover(ing)?|relief)\b(?!\s*(letter|sheet|page)s?\b)/i,
+    words: "cover relief",
+    test: /\b(?:cover|relief)\b(?!\s*(?:letters?|sheets?|pages?|work|supervisor)\b)/i,
     confidence: 0.92,
     label: "cover",
   },
   {
     kind: "invigilation",
+    words: "invigilat* exam",
     test: /\binvigilat|\bexam supervision\b/i,
     confidence: 0.95,
     label: "invigilation",
   },
   {
     kind: "parents-evening",
-    test: /\bparents?['’]?\s*(evening|consultations?|meeting|conferences?)\b|\bparent[- ]teacher\b|\bp\.?t\.?i\.?s?\b|\bopen evening\b/i,
-    confidence: 0.95,
+    words: "parent parents consultation conference conferences meet evening review",
+    test: /\bparents?['’]?\s*(?:and carers['’]?\s*)?(?:evenings?|consultations?|meetings?|conferences?|information|curriculum evening)\b|\bparent[- ]teacher\b|\bconsultation evening\b|\b(?:learning|three[- ]way|student[- ]led) conferences?\b|\bmeet the (?:teacher|tutor)\b|\b(?:open|options|information|settling[- ]in|ucas|curriculum|transition|welcome) evening\b|\bacademic review day\b|\bmeeting for parents\b|^\s*(?:year|yr|y)\s?\d{1,2}\s+parents?\s*$/i,
+    confidence: 0.92,
     label: "a parents' evening",
   },
   {
-    kind: "inset",
-    test: /\binset\b|\btraining day\b|\bteacher[- ]only day\b|\bt\.?o\.?d\b|\bstaff development day\b|\bpd day\b/i,
-    confidence: 0.95,
-    label: "a training day",
-  },
-  { kind: "ppa", test: /\bp\.?p\.?a\b|\bplanning,? preparation\b/i, confidence: 0.95, label: "PPA" },
-  {
-    kind: "non-contact",
-    test: /\bnon[- ]?contact\b|\bfree period\b|\bclassroom release\b|\brelease time\b|\bCRT\b/i,
+    kind: "duty",
+    words: "duty duties call oncall detention detentions supervision patrol rota",
+    test: /\bdut(?:y|ies)\b|\bon[- ]call\b|\bdetentions?\b|\bsupervision\b|\bpatrol\b|\brota\b/i,
     confidence: 0.9,
-    label: "non-contact time",
+    label: "a duty",
+  },
+  {
+    kind: "extra-curricular",
+    words:
+      "netball football soccer rugby hockey cricket basketball badminton rounders tennis volleyball athletics touch swimming futsal lacrosse squash dance gymnastics sport sports xi u1*",
+    test: new RegExp(
+      `\\b(?:${SPORT})\\b.*\\b(?:practice|training|squad|trials?|fixtures?|club|team)\\b|\\b(?:practice|training)\\b.*\\b(?:${SPORT})\\b|\\b(?:1st|2nd) xi|\\bu1\\d\\b`,
+      "i",
+    ),
+    confidence: 0.85,
+    label: "a sports practice or fixture",
+    directed: false,
   },
   {
     kind: "observation",
-    test: /\blearning walk\b|\bobservation\b|\blesson obs\b|\bdrop[- ]in\b|\bobs\b/i,
+    words: "observation observations obs learning drop walk walkthrough walkthroughs book work",
+    test: /\bobservations?\b|\bobs\b|\blearning walks?\b|\bdrop[- ]ins?\b|\bwalk ?throughs?\b|\bbook (?:look|scrutiny)\b|\bwork scrutiny\b/i,
     confidence: 0.88,
     label: "an observation",
   },
   {
-    kind: "duty",
-    test: /\bduty\b|\bduties\b|\bsupervision\b|\bon call\b|\bdetention\b/i,
-    confidence: 0.92,
-    label: "a duty",
-  },
-  {
     kind: "cpd",
-    test: /\bcpd\b|\btwilight\b|\bprofessional (development|learning)\b|\btraining\b|\bworkshop\b|\bcourse\b|\bPLD\b/i,
-    confidence: 0.88,
-    label: "training or CPD",
-  },
-  { kind: "report-writing", test: /\breports?\b/i, confidence: 0.8, label: "reports" },
-  {
-    kind: "trip",
-    test: /\btrip\b|\bvisit to\b|\bexcursion\b|\bfield ?work\b|\bresidential\b|\bcamp\b|\bEOTC\b/i,
-    confidence: 0.85,
-    label: "a trip",
-  },
-  {
-    kind: "registration",
-    test: /\bregistration\b|\breg\b|\btutor (time|group|period)\b|\bform (time|period|class)\b|\bmentor(ing)? time\b|\bwh[aā]nau time\b|\bhouse time\b|\bassembly\b|\bform \d/i,
-    confidence: 0.9,
-    label: "registration or tutor time",
+    words:
+      "cpd pld plg professional training course conference webinar workshop induction npq* refresher class",
+    test: /\bcpd\b|\bpld\b|\bplg\b|\bprofessional (?:development|learning)\b|\btraining\b|\bcourse\b|\bconference\b|\bwebinar\b|\bworkshop\b|\binduction (?:session|programme|training)\b|\bnpq\w*\b|\brefresher\b|\bstaff class\b/i,
+    confidence: 0.86,
+    label: "training or professional development",
   },
   {
     kind: "meeting",
-    test: /\bbriefing\b|\b(staff|dept|department|faculty|team|year|pastoral|hod|slt|curriculum|phase|syndicate|house|board) meeting\b|\bmeeting\b|\bmoderation\b|\bdepartment time\b/i,
-    confidence: 0.88,
+    words: "govern* board bot union neu nasuwt ppta nzei",
+    test: /\bgovern(?:ors?|ing (?:body|board))\b|\bboard of trustees\b|\bbot\b|\bunion\b|\bneu\b|\bnasuwt\b|\bppta\b|\bnzei\b/i,
+    confidence: 0.75,
+    label: "a governors', trustees' or union meeting, which the school does not direct",
+    directed: false,
+  },
+  {
+    kind: "other",
+    words: "pta ptfa pfa fos friends quiz fayre fair",
+    test: /\bpt[af]?a\b|\bfos\b|\bfriends of\b|\bquiz night\b|\bfayre\b|\bfair\b/i,
+    confidence: 0.75,
+    label: "a school community event",
+  },
+  {
+    kind: "meeting",
+    words: "catch catchup 1 one chat call",
+    test: /\bcatch[- ]?up\b|\b1[:-]1\b|\bone[- ]to[- ]one\b|\bchat\b|\b(?:phone|referral) call\b/i,
+    confidence: 0.55,
+    label: "a catch-up, which may or may not be directed time",
+  },
+  {
+    kind: "meeting",
+    words: "line linemanagement linemanager lm",
+    test: /\bline[- ]?manage(?:ment|r)\b|\blm\b/i,
+    confidence: 0.6,
+    label: "line management, which some schools direct and some leave to the teacher's own time",
+  },
+  {
+    kind: "meeting",
+    words:
+      "meeting meetings mtg briefing hui moderation standardisation standardization dept department faculty slt panel hearing working annual appraisal performance professional pm kāhui",
+    test: /\bmeetings?\b|\bmtg\b|\bbriefing\b|\bhui\b|\bmoderation\b|\bstandardi[sz]ation\b|\b(?:dept|department|faculty) time\b|\bslt\b|\bpanel\b|\bhearing\b|\bworking (?:party|lunch)\b|\bannual review\b|\bappraisal\b|\bperformance management\b|\bprofessional growth\b|\bpm review\b|\bkāhui ako\b/i,
+    confidence: 0.86,
     label: "a meeting",
   },
   {
-    kind: "holiday",
-    test: /\bhalf[- ]?term\b|\bholidays?\b|\bbank holiday\b|\bterm break\b|\bschool (is )?closed\b|\bvacation\b|\bferien\b|\bvacances\b|\bend of term\b/i,
-    confidence: 0.9,
-    label: "a holiday",
-  },
-  {
-    kind: "personal",
-    test: /\b(dentist|doctor|gp|hospital|physio|optician|gym|haircut|birthday|anniversary|wedding|funeral|pick ?up|school run|lunch with|dinner|drinks|personal|private)\b/i,
+    kind: "extra-curricular",
+    words:
+      "club clubs society choir orchestra band ensemble kapa polyfest stage duke dofe fixture fixtures trials tournament gala concert production rehearsal rehearsals prom council group vs",
+    test: /\bclubs?\b|\bsociety\b|\bchoir\b|\borchestra\b|\b(?:jazz|concert|wind|brass|rock|steel) band\b|\bensemble\b|\bkapa haka\b|\bpolyfest\b|\bstage challenge\b|\bduke of edinburgh\b|\bdofe\b|\bfixtures?\b|\btrials\b|\btournament\b|\bgala\b|\bconcert\b|\bproduction\b|\brehearsals?\b|\bprom\b|\b(?:student|school) council\b|\b(?:eco|enviro|pasifika|recorder|ukulele) group\b|\bvs\.?\s/i,
     confidence: 0.85,
-    label: "a personal appointment",
+    label: "a club or activity offered voluntarily",
   },
-  { kind: "personal", test: /^\s*(lunch|break|lunchtime|breaktime)\s*$/i, confidence: 0.8, label: "a break" },
-];
-
-/** Items the teacher may mean as a meeting but may not be directed time: always asked about. */
-const AMBIGUOUS: Pattern[] = [
-  { kind: "meeting", test: /\bline manag(ement|er)\b/i, confidence: 0.55, label: "line management" },
   {
-    kind: "meeting",
-    test: /\bcatch[- ]?up\b|\b1[:-]1\b|\bone[- ]to[- ]one\b|\bchat\b/i,
-    confidence: 0.45,
-    label: "a catch-up",
-  },
-];
-
-/** Checked after the clear patterns, so "Appraisal observation" is an observation. */
-const AMBIGUOUS_LATE: Pattern[] = [
-  {
-    kind: "meeting",
-    test: /\bappraisal\b|\bperformance management\b|\bPM review\b/i,
+    kind: "extra-curricular",
+    words: "revision",
+    test: /\brevision\b/i,
     confidence: 0.6,
-    label: "appraisal",
+    label: "a revision session, which may be voluntary or directed",
+  },
+  {
+    kind: "non-contact",
+    words: "non noncontact free release crt ect nqt pct bt leadership management tlr senco",
+    test: /\bnon[- ]?contact\b|^\s*free\b|\bfree period\b|\brelease\b|\bcrt\b|\b(?:ect|nqt|pct|bt|leadership|management|tlr|senco) time\b/i,
+    confidence: 0.88,
+    label: "non-contact time",
+  },
+  {
+    kind: "registration",
+    words:
+      "registration register reg tut tutor form mentor whanau whānau ako house assembly assemblies collective chapel",
+    test: /\bregistration\b|\bregister\b|\breg\b|\btut(?:or)?\b|\bform (?:time|period|class|group)\b|\bmentor (?:time|group|period)\b|\bwh[aā]nau (?:time|group)\b|\bako time\b|\bhouse time\b|\bassembl(?:y|ies)\b|\bcollective worship\b|\bchapel\b/i,
+    confidence: 0.88,
+    label: "registration, tutor time or assembly",
   },
   {
     kind: "report-writing",
-    test: /\bdata (drop|entry|deadline)\b|\bmarking\b/i,
-    confidence: 0.5,
-    label: "marking or data",
+    words: "report reports data progress marking",
+    test: /\breports?\b|\breport writing\b|\bdata (?:drop|entry|deadline|collection)\b|\bprogress checks?\b|\bmarking\b/i,
+    confidence: 0.8,
+    label: "reports, marking or data",
+  },
+  {
+    kind: "trip",
+    words:
+      "trip trips visit visits excursion field fieldwork fieldtrip residential camp camps eotc tramp exchange",
+    test: /\btrips?\b|\bvisits?\b|\bexcursion\b|\bfield ?(?:work|trip)\b|\bresidential\b|\bcamps?\b|\beotc\b|\btramp\b|\bexchange\b/i,
+    confidence: 0.85,
+    label: "a trip",
   },
 ];
 
-/** Subjects as timetables abbreviate them ("Ma", "Sci", "Eng", "PE"); matched as whole words. */
-const SUBJECT =
-  /\b(ma|maths?|mathematics|sci|science|bio(logy)?|chem(istry)?|phys(ics)?|eng|english|lit|lang|hist(ory)?|geog?|geography|fr|french|sp|spanish|ger|german|mfl|re|rs|pshe|rse|citizenship|pe|games|art|dt|design|food|comp(uting)?|cs|ict|mus(ic)?|dr(ama)?|dance|bus(iness)?|econ(omics)?|psych(ology)?|socio(logy)?|law|media|te reo|māori|maori|numeracy|literacy|reading|phonics|tech(nology)?|stem|classics|latin|stats)\b/i;
-/** Teaching groups: "9X1", "10B", "11MA2", "12PHY", "Y9", "Yr 10", "13/Ps1", "L1 Maths". */
-const CLASS_CODE = /\b(?:[1-9]|1[0-3])(?:[A-Z]{1,4}\d{0,2}|\/[A-Za-z]{1,4}\d{0,2})\b|\bL[1-3]\b|\bNCEA\b/;
-const YEAR_GROUP = /\b(?:y|yr|year)\s?(?:[1-9]|1[0-3])\b/i;
-/** Period markers: "P3", "Period 2", "Lesson 4". */
-const PERIOD = /\b(?:p|period|lesson)\s?[1-9]\b/i;
+/** Term dates and week markers: they mark the calendar rather than add work. */
+const MARKERS: Pattern[] = [
+  {
+    kind: "other",
+    words: "term return reopens",
+    test: /\bterm (?:\d+ )?(?:starts?|begins?|ends?)\b|\b(?:start|end|first day|last day) of (?:the )?(?:\w+ )?term\b|\b(?:students|pupils|children|all pupils) return\b|\bschool reopens\b/i,
+    confidence: 0.8,
+    label: "a term date",
+  },
+  {
+    kind: "other",
+    words: "week wk day",
+    test: /^\s*(?:academic |timetable |school )?(?:week|wk)\s*(?:[ab]|\d{1,2})\b(?:\s*(?:t|term)\s*\d)?\s*$|^\s*day\s*\d{1,2}\s*$/i,
+    confidence: 0.8,
+    allDayOnly: true,
+    label: "a timetable week or day marker",
+  },
+];
+
+/** Days and events for pupils (exams, photographs, sports day): the teacher's own entries say what they do. */
+const PUPIL_EVENT: Pattern = {
+  kind: "other",
+  words:
+    "mock mocks exam exams examination examinations sats screening multiplication times vaccination vaccinations immunisation immunisations jabs photos photographs non uniform jumper book sports athletics swimming cross work careers study results assessment harvest nativity stay fire induction spelling prize prizegiving awards award presentation open coffee powhiri pōwhiri week",
+  test: /\bmocks?\b|\bexams?\b|\bexaminations?\b|\bsats\b|\bscreening\b|\b(?:multiplication|times) (?:tables )?check\b|\bvaccinations?\b|\bimmunisations?\b|\bphoto(?:graph)?s\b|\bnon[- ]uniform\b|\bjumper day\b|\bbook day\b|\bsports day\b|\bathletics day\b|\bswimming sports\b|\bcross country\b|\bwork experience\b|\bcareers (?:fair|day)\b|\bstudy leave\b|\bresults day\b|\bassessment week\b|\bharvest\b|\bnativity\b|\bstay and play\b|\bfire drill\b|\binduction day\b|\bspelling bee\b|\bprize ?giving\b|\bawards?\b|\bpresentation evening\b|\bopen morning\b|\bcoffee morning\b|\bp[oō]whiri\b|\bweek\b/i,
+  confidence: 0.8,
+  label: "a day or event for pupils",
+};
+
+/** Subjects as timetables name and abbreviate them; words of more ("social studies", "te reo") by one word. */
+const SUBJECT_WORDS =
+  "ma math maths mathematics numeracy calculus statistics stats sci science bio biology chem chemistry phys physics eng english lit literacy lang hist history geo geog geography fr french sp spanish ger german mfl latin classics re rs religious pshe pse rse rshe citizenship pe games swimming art dt design food textiles comp computing cs ict mus music drama dance bus business econ economics psych psychology socio sociology studies law media reo phonics reading spelling handwriting grammar writing topic inquiry humanities stem technology tech practical intervention booster nurture forest lesson lessons";
+
+const ALL_PATTERNS = [...TITLE_PATTERNS, ...MARKERS, PUPIL_EVENT];
+/** Bit i of a title's mask: pattern i of ALL_PATTERNS may match. The last bit: a break or lunch word. */
+const BREAK_BIT = 1 << 30;
+/** A subject as timetables name and abbreviate it ("Ma", "Sci", "PE", "Phonics", "Te Reo"). */
+const SUBJECT_BIT = 1 << 29;
+const TRIGGERS = new Map<string, number>();
+const PREFIX_TRIGGERS: [string, number][] = [];
+ALL_PATTERNS.forEach((pattern, i) => {
+  for (const word of pattern.words.split(" ")) {
+    if (word.endsWith("*")) PREFIX_TRIGGERS.push([word.slice(0, -1), 1 << i]);
+    else TRIGGERS.set(word, (TRIGGERS.get(word) ?? 0) | (1 << i));
+  }
+});
+for (const word of [
+  "break",
+  "breaks",
+  "lunch",
+  "lunchtime",
+  "breaktime",
+  "playtime",
+  "interval",
+  "morning",
+  "tea",
+  "recess",
+  "brk",
+  "snack",
+])
+  TRIGGERS.set(word, (TRIGGERS.get(word) ?? 0) | BREAK_BIT);
+for (const word of SUBJECT_WORDS.split(" ")) TRIGGERS.set(word, (TRIGGERS.get(word) ?? 0) | SUBJECT_BIT);
+if (ALL_PATTERNS.length > 29) throw new Error("classify: more patterns than mask bits");
+
+const WORD = /[a-z0-9\u00c0-\u024f]+/g;
+
+/** Which patterns the title's words allow, and whether it names a break word or a subject, as a bit mask (one pass over the words). */
+function triggered(lowerTitle: string): number {
+  let mask = 0;
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(lowerTitle); m; m = WORD.exec(lowerTitle)) {
+    const word = m[0];
+    mask |= TRIGGERS.get(word) ?? 0;
+    for (const [prefix, bit] of PREFIX_TRIGGERS) if (word.startsWith(prefix)) mask |= bit;
+  }
+  return mask;
+}
+
+/** For tests: labels of patterns whose test matches `title` although none of their words is in it. */
+export function patternsMissingWords(title: string): string[] {
+  const mask = triggered(title.toLowerCase());
+  return ALL_PATTERNS.filter((p, i) => p.test.test(title) && !(mask & (1 << i))).map((p) => p.label);
+}
+
+/** Words of a break or lunch row; with nothing but structure beside them ("Lunch 10X", "1Mon:L Lunch"). */
+const BREAK_WORD =
+  /^(?:break|breaks|lunch|lunchtime|breaktime|playtime|interval|morning|tea|recess|brk|snack)$/;
+
+/** Subjects as timetables name and abbreviate them, matched as whole words. */
+/** Teaching groups: "10X/Ma1", "12/Ps1", "7b/En3" (SIMS, Edulink, Bromcom), "7B2", "9Ma3", "11MA2", "10ENG" (Timetabler, KAMAR). */
+const CLASS_CODE =
+  /(?:^|[\s(:])(?:[1-9]|1[0-3])[A-Za-z]{0,3}\d?\/[A-Za-z]{1,4}\d{0,2}\b|\b(?:[1-9]|1[0-3])[A-Z][A-Za-z]{0,3}\d{0,2}\b|\bL[1-3][A-Z]{2,5}\b|^[CO]-[0-9A-Z]+-[0-9A-Z]+-[A-Z]+-[0-9A-Z]+$/;
+/** Year groups and forms: "Y9", "Yr 10", "Year 7/8", "KS2", "Reception", "L6", "Fourth Form", "Shell". */
+const YEAR_GROUP =
+  /\b(?:y|yr|year)\s?\d{1,2}\b|\bks[1-5]\b|\breception\b|\beyfs\b|\b[lu]6\b|\b(?:first|second|third|fourth|fifth|lower|upper) (?:form|sixth)\b|\bsixth form\b|\bshell\b|\bremove\b|\bset \d\b|\bNCEA\b|\bL[1-3]\b/i;
+/** Period markers: "P3", "Period 2", "1Mon:2", "Mon:1", "2Tue:P1", "W01:D01:01". */
+const PERIOD =
+  /\b(?:p|period|lesson)\s?[1-9]\b|\b\d?(?:mon|tue|wed|thu|fri|sat|sun):(?:p?\d|reg|tut|l|brk)\b|\bW\d{2}:D\d{2}:\d{2}\b/i;
+/** Sport named on its own ("Touch rugby"): a club more often than a lesson, but worth asking. */
+const SPORT_ALONE = new RegExp(`\\b(?:${SPORT})\\b`, "i");
 
 export function classify(ev: ClassifiableEvent, rules: readonly ClassificationRule[] = []): Classification {
   return classifyByTitle(ev.title, ev.allDay, rules) ?? classifyByContext(ev);
@@ -170,7 +356,7 @@ export function classifyByTitle(
   rules: readonly ClassificationRule[] = [],
 ): Classification | undefined {
   const title = rawTitle.trim();
-  const rule = rules.length > 0 ? teacherRule(title.toLowerCase(), rules) : undefined;
+  const rule = rules.length > 0 ? teacherRule(title, rules) : undefined;
   if (rule) {
     return {
       kind: rule.kind,
@@ -180,45 +366,66 @@ export function classifyByTitle(
     };
   }
 
-  for (const pattern of AMBIGUOUS) {
-    if (pattern.test.test(title))
-      return fromPattern(
-        pattern,
-        `The title mentions ${pattern.label}, which may or may not be directed time.`,
-      );
+  const mask = triggered(title.toLowerCase());
+  for (let i = 0; i < TITLE_PATTERNS.length; i++) {
+    const pattern = TITLE_PATTERNS[i]!;
+    if (mask & (1 << i) && pattern.test.test(title)) return fromPattern(pattern);
   }
-  for (const pattern of TITLE_PATTERNS) {
-    if (pattern.test.test(title)) return fromPattern(pattern, `The title mentions ${pattern.label}.`);
+  if (mask & BREAK_BIT && isBreakRow(title)) {
+    return {
+      kind: "break",
+      directed: false,
+      confidence: 0.85,
+      reason:
+        "The title is a break or lunch row; a group or period code beside it does not make it teaching.",
+    };
   }
-  for (const pattern of AMBIGUOUS_LATE) {
-    if (pattern.test.test(title))
-      return fromPattern(
-        pattern,
-        `The title mentions ${pattern.label}, which may or may not be directed time.`,
-      );
+  for (let i = 0; i < MARKERS.length; i++) {
+    const pattern = MARKERS[i]!;
+    if (pattern.allDayOnly && !allDay) continue;
+    if (mask & (1 << (TITLE_PATTERNS.length + i)) && pattern.test.test(title)) return fromPattern(pattern);
+  }
+  if (mask & (1 << (ALL_PATTERNS.length - 1)) && PUPIL_EVENT.test.test(title)) {
+    return {
+      kind: "other",
+      directed: false,
+      // A timed "Awards evening" may be directed time; an all-day "Y11 mocks" only marks the calendar.
+      confidence: allDay ? 0.8 : 0.6,
+      reason: allDay
+        ? "The title names a day or event for pupils; your own entries say what you do that day."
+        : "The title names an event for pupils, which may or may not be directed time.",
+    };
   }
 
-  const lesson = lessonGuess(title);
-  // A whole day is not a lesson: "Y11 mocks" across a day is asked about instead.
-  if (lesson && !allDay) return lesson;
-  return undefined;
+  // A whole day is not a lesson: "Y11 Maths" across a day is asked about instead.
+  if (allDay) return undefined;
+  return lessonGuess(title, mask);
 }
 
-/** For an entry whose title said nothing clear (classifyByTitle gave undefined). */
+/**
+ * For an entry whose title said nothing clear (classifyByTitle gave undefined): its location, notes and
+ * calendar name, then what little the title hints at.
+ */
 export function classifyByContext(ev: ClassifiableEvent): Classification {
   // The title said nothing: look at the location, description and calendar name, with less confidence.
   const context = [ev.location, ev.calendarName, ev.description?.slice(0, 300)].filter(Boolean).join(" \n ");
   if (context) {
-    for (const pattern of TITLE_PATTERNS) {
-      if (pattern.test.test(context)) {
-        return fromPattern(
-          { ...pattern, confidence: Math.min(pattern.confidence, 0.65) },
-          `The title says nothing clear; its location, notes or calendar mention ${pattern.label}.`,
-        );
+    const mask = triggered(context.toLowerCase());
+    for (let i = 0; i < TITLE_PATTERNS.length; i++) {
+      const pattern = TITLE_PATTERNS[i]!;
+      if (mask & (1 << i) && pattern.test.test(context)) {
+        return {
+          kind: pattern.kind,
+          directed: pattern.directed ?? DIRECTED_BY_DEFAULT.has(pattern.kind),
+          confidence: Math.min(pattern.confidence, 0.65),
+          reason: `The title says nothing clear; its location, notes or calendar mention ${pattern.label}.`,
+        };
       }
     }
   }
 
+  const weak = ev.allDay ? undefined : weakTitleGuess(ev.title);
+  if (weak) return weak;
   if (ev.allDay) {
     return {
       kind: "other",
@@ -235,17 +442,50 @@ export function classifyByContext(ev: ClassifiableEvent): Classification {
   };
 }
 
-function lessonGuess(title: string): Classification | undefined {
-  const hasClass = CLASS_CODE.test(title) || YEAR_GROUP.test(title);
-  const hasSubject = SUBJECT.test(title);
-  const hasPeriod = PERIOD.test(title);
-  if (hasClass && (hasSubject || hasPeriod)) {
-    return lesson(0.92, "The title names a teaching group and a subject or period.");
+/** "Lunch", "Break 9Y/Sc2", "Lunch (Y7/8)", "1Mon:L Lunch": break words with only codes and year groups beside them. */
+function isBreakRow(title: string): boolean {
+  let breakWord = false;
+  for (const token of title.toLowerCase().split(/[\s()[\],;–—-]+/)) {
+    if (!token) continue;
+    if (BREAK_WORD.test(token)) breakWord = true;
+    else if (!/\d/.test(token) && !/^(?:y|yr|year|ks|am|pm|&|and|\/)$/.test(token)) return false;
   }
-  if (hasClass) return lesson(0.8, "The title names a teaching group.");
-  if (hasSubject && hasPeriod) return lesson(0.8, "The title names a subject and a period.");
-  if (hasSubject) return lesson(0.6, "The title names a subject but no class.");
-  if (hasPeriod) return lesson(0.55, "The title names a period but no class.");
+  return breakWord;
+}
+
+function lessonGuess(title: string, mask: number): Classification | undefined {
+  const hasSubject = (mask & SUBJECT_BIT) !== 0;
+  if (CLASS_CODE.test(title)) return lesson(0.9, "The title names a teaching group.");
+  if (hasSubject && (YEAR_GROUP.test(title) || PERIOD.test(title))) {
+    return lesson(0.88, "The title names a subject and a class, year group or period.");
+  }
+  if (hasSubject) return lesson(0.75, "The title names a subject.");
+  return undefined;
+}
+
+/** Titles that hint at a kind too weakly to beat the location, notes or calendar name. */
+function weakTitleGuess(title: string): Classification | undefined {
+  if (SPORT_ALONE.test(title)) {
+    return {
+      kind: "extra-curricular",
+      directed: false,
+      confidence: 0.55,
+      reason: "The title names a sport: a club or practice is voluntary, a PE lesson is directed.",
+    };
+  }
+  if (/\bclinic\b|\bblock \d\b/i.test(title)) {
+    return lesson(0.55, "The title may be a timetabled session, but names no class or subject.");
+  }
+  if (PERIOD.test(title)) return lesson(0.55, "The title names a period but no class or subject.");
+  if (YEAR_GROUP.test(title)) {
+    // A year group alone never makes a lesson ("Year 9" may be an assembly, a trip or an evening).
+    return {
+      kind: "other",
+      directed: false,
+      confidence: 0.4,
+      reason: "The title names a year group but not what happens; a year group alone does not make a lesson.",
+    };
+  }
   return undefined;
 }
 
@@ -253,25 +493,36 @@ function lesson(confidence: number, reason: string): Classification {
   return { kind: "lesson", directed: true, confidence, reason };
 }
 
-function fromPattern(pattern: Pattern, reason: string): Classification {
+function fromPattern(pattern: Pattern): Classification {
   return {
     kind: pattern.kind,
-    directed: DIRECTED_BY_DEFAULT.has(pattern.kind),
+    directed: pattern.directed ?? DIRECTED_BY_DEFAULT.has(pattern.kind),
     confidence: pattern.confidence,
-    reason,
+    reason: `The title mentions ${pattern.label}.`,
   };
 }
 
-/** The teacher's most specific matching rule (longest text); among equals the newest. */
-function teacherRule(
-  lowerTitle: string,
-  rules: readonly ClassificationRule[],
-): ClassificationRule | undefined {
+/**
+ * The teacher's most specific matching rule (longest text); among equals the newest. A rule made from one
+ * title of a family ("Academic Week 1") holds for the whole family ("Academic Week 12").
+ */
+function teacherRule(title: string, rules: readonly ClassificationRule[]): ClassificationRule | undefined {
+  const lowerTitle = title.toLowerCase();
+  let family: string | undefined;
   let best: ClassificationRule | undefined;
+  let bestLength = -1;
   for (const rule of rules) {
     const needle = rule.contains.trim().toLowerCase();
-    if (!needle || !lowerTitle.includes(needle)) continue;
-    if (!best || needle.length >= best.contains.trim().length) best = rule;
+    if (!needle) continue;
+    if (!lowerTitle.includes(needle)) {
+      if (!/\d/.test(needle)) continue;
+      family ??= familyKey(title);
+      if (!family.includes(familyKey(needle))) continue;
+    }
+    if (needle.length >= bestLength) {
+      best = rule;
+      bestLength = needle.length;
+    }
   }
   return best;
 }
@@ -293,5 +544,7 @@ export const KIND_LABEL: Record<ItemKind, string> = {
   trip: "a trip",
   holiday: "a holiday",
   personal: "personal time",
+  break: "a break or lunch",
+  "extra-curricular": "a club or activity offered voluntarily",
   other: "something else",
 };

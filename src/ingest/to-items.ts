@@ -15,7 +15,7 @@ export function eventsToItems(
   const items: WorkItem[] = [];
   const seen = new Set<string>();
   // One classification per distinct title: a year of weekly lessons repeats a few dozen titles. Only titles
-  // that say nothing clear are classified again for each distinct location, notes and calendar name.
+  // that say nothing clear are classified again for each distinct title, location, notes and calendar name.
   const byTitle = [new Map<string, Classification | null>(), new Map<string, Classification | null>()];
   const byContext = new Map<string, Classification>();
   for (const ev of events) {
@@ -30,7 +30,7 @@ export function eventsToItems(
       titles.set(ev.title, c);
     }
     if (c === null) {
-      const key = `${ev.allDay ? 1 : 0}\u0000${ev.location ?? ""}\u0000${ev.calendarName ?? ""}\u0000${ev.description ?? ""}`;
+      const key = `${ev.allDay ? 1 : 0}\u0000${ev.title}\u0000${ev.location ?? ""}\u0000${ev.calendarName ?? ""}\u0000${ev.description ?? ""}`;
       c = byContext.get(key);
       if (!c) {
         c = classifyByContext(ev);

@@ -19,6 +19,10 @@ export const ITEM_KINDS = [
   "trip",
   "holiday",
   "personal",
+  /** A break or lunch row on a timetable: not work, not directed. */
+  "break",
+  /** A club, practice, rehearsal or fixture the teacher offers voluntarily: work, but not directed. */
+  "extra-curricular",
   "other",
 ] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
@@ -103,15 +107,30 @@ export function needsConfirmation(item: Pick<WorkItem, "confirmed" | "confidence
 }
 
 /**
- * What the teacher is asked about: one item per distinct title among those needing confirmation, the
+ * The family a title belongs to: lower case, every run of digits as "#", punctuation as spaces. "Academic
+ * Week 1" … "Academic Week 52" are one family, and so are "Year 9 Parents' Evening" and "Year 10 Parents'
+ * Evening": the teacher is asked once per family and the answer holds for all of it.
+ */
+export function familyKey(title: string): string {
+  return title
+    .toLowerCase()
+    .replace(/['’‘`]/g, "")
+    .replace(/\d+/g, "#")
+    .replace(/[^\p{L}\p{N}#/]+/gu, " ")
+    .trim();
+}
+
+/**
+ * What the teacher is asked about: one item per title family among those needing confirmation, the
  * earliest of each, earliest first (a weekly "Line management" is one question, not forty).
  */
 export function questionsFor(items: Iterable<WorkItem>): WorkItem[] {
-  const byTitle = new Map<string, WorkItem>();
+  const byFamily = new Map<string, WorkItem>();
   for (const item of items) {
     if (!needsConfirmation(item)) continue;
-    const seen = byTitle.get(item.title);
-    if (!seen || item.start < seen.start) byTitle.set(item.title, item);
+    const family = familyKey(item.title);
+    const seen = byFamily.get(family);
+    if (!seen || item.start < seen.start) byFamily.set(family, item);
   }
-  return [...byTitle.values()].sort((a, b) => a.start - b.start);
+  return [...byFamily.values()].sort((a, b) => a.start - b.start);
 }

@@ -54,7 +54,7 @@ export function keywordMatcher(list: string): (text: string) => boolean {
 const ASCII = /^[^\u0080-\uffff]*$/;
 
 export function isWork(item: WorkItem): boolean {
-  if (item.kind === "personal" || item.kind === "holiday") return false;
+  if (item.kind === "personal" || item.kind === "holiday" || item.kind === "break") return false;
   return item.directed || item.kind !== "other";
 }
 

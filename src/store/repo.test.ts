@@ -6,7 +6,7 @@ import { StoreError } from "./errors";
 import {
   addClassificationRule,
   confirmItem,
-  confirmSameTitle,
+  confirmSameFamily,
   countUnconfirmed,
   coverDecisionsBetween,
   deleteClassificationRule,
@@ -221,13 +221,17 @@ describe("replaceSourceItems", () => {
 describe("confirmations", () => {
   it("confirms an item and lists the rest earliest first, one per title, up to a limit", async () => {
     const d = db();
-    const titled = manyItems(6).map((it, i) => ({ ...it, title: `Entry ${i % 5}`, confidence: 0.4 }));
+    const titled = manyItems(6).map((it, i) => ({
+      ...it,
+      title: `Entry ${"ABCDE"[i % 5]}`,
+      confidence: 0.4,
+    }));
     titled[4]!.confidence = 0.9; // sure enough: not asked about
     await putItems(d, titled);
     await confirmItem(d, "feed:timetable:0", "duty", true);
     expect(await d.items.get("feed:timetable:0")).toMatchObject({ kind: "duty", confirmed: true });
     expect((await unconfirmedItems(d, 2)).map((i) => i.id)).toEqual(["feed:timetable:1", "feed:timetable:2"]);
-    // "Entry 0" is asked once more (item 5), "Entry 4" not at all.
+    // "Entry A" is asked once more (item 5), "Entry E" not at all.
     expect(await countUnconfirmed(d)).toBe(4);
   });
 
@@ -240,9 +244,35 @@ describe("confirmations", () => {
       confidence: 0.3,
     }));
     await putItems(d, weekly);
-    expect(await confirmSameTitle(d, "Line management", "meeting", true)).toBe(4);
+    expect(await confirmSameFamily(d, "Line management", "meeting", true)).toBe(4);
     expect(await countUnconfirmed(d)).toBe(0);
     expect((await d.items.toArray()).every((i) => i.kind === "meeting" && i.confirmed)).toBe(true);
+  });
+
+  it("asks once per title family, and one answer covers the family", async () => {
+    const d = db();
+    const weeks = manyItems(4).map((it, i) => ({
+      ...it,
+      title: `Academic Week ${i + 1}`,
+      kind: "other" as const,
+      confidence: 0.5,
+    }));
+    await putItems(d, [
+      ...weeks,
+      item({
+        id: "other",
+        title: "Blue sky thinking",
+        confidence: 0.3,
+        start: MONDAY + 20 * HOUR,
+        end: MONDAY + 21 * HOUR,
+      }),
+    ]);
+    expect((await unconfirmedItems(d, 10)).map((i) => i.title)).toEqual([
+      "Academic Week 1",
+      "Blue sky thinking",
+    ]);
+    expect(await confirmSameFamily(d, "Academic Week 1", "other", false)).toBe(4);
+    expect((await unconfirmedItems(d, 10)).map((i) => i.title)).toEqual(["Blue sky thinking"]);
   });
 
   it("says plainly when the item has gone", async () => {

@@ -1,6 +1,7 @@
 import {
   type ClassificationRule,
   type CoverDecision,
+  familyKey,
   type ItemKind,
   type Profile,
   type SendRecord,
@@ -230,16 +231,20 @@ export async function confirmItem(
   }
 }
 
-/** The teacher's answer for one title applies to every unconfirmed item with that title. */
-export function confirmSameTitle(
+/**
+ * The teacher's answer for one title applies to every unconfirmed item of its family (familyKey): "Academic
+ * Week 1" answers "Academic Week 2" … "Academic Week 52" too.
+ */
+export function confirmSameFamily(
   db: WithinHoursDB,
   title: string,
   kind: ItemKind,
   directed: boolean,
 ): Promise<number> {
+  const family = familyKey(title);
   return guarded(() =>
     db.items
-      .filter((item) => !item.confirmed && item.title === title)
+      .filter((item) => !item.confirmed && (item.title === title || familyKey(item.title) === family))
       .modify({ kind, directed, confirmed: true }),
   );
 }

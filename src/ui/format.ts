@@ -49,5 +49,7 @@ export const KIND_LABEL: Record<string, string> = {
   trip: "Trip",
   holiday: "Holiday",
   personal: "Personal",
+  break: "Break / lunch",
+  "extra-curricular": "Club or activity (voluntary)",
   other: "Other",
 };
