@@ -26,6 +26,8 @@ console.log(
   `BENCH classify held-out confidently wrong (not asked): ${pct(s.confidentlyWrong)} (target <= ${pct(TARGETS.confidentlyWrong)})`,
 );
 console.log(`BENCH classify held-out asked: ${pct(s.asked)} (target <= ${pct(TARGETS.asked)})`);
+const directedRight = s.outcomes.filter((o) => o.got.directed === o.entry.directed).length / s.count;
+console.log(`BENCH classify held-out directed (yes or no) right: ${pct(directedRight)}`);
 for (const o of s.outcomes.filter((x) => !x.right))
   console.log(
     `  held-out miss${o.asked ? " (asked)" : ""}: "${o.entry.title}" is ${o.entry.kind}/${o.entry.directed ? "directed" : "not directed"}, guessed ${o.got.kind}/${o.got.directed ? "directed" : "not directed"}`,

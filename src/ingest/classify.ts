@@ -58,13 +58,26 @@ const SPORT =
 const TITLE_PATTERNS: Pattern[] = [
   {
     kind: "cpd",
-    words: "learn",
-    test: /\blunch\s*(?:&|and|n|')\s*learn\b/i,
+    words: "learn teach teachmeet",
+    test: /\blunch\s*(?:&|and|n|')\s*learn\b|\bteach ?meet\b/i,
     confidence: 0.75,
-    label: "a voluntary lunchtime session",
+    label: "a voluntary session (a lunch-and-learn or TeachMeet)",
     directed: false,
   },
-  { kind: "cpd", words: "twilight", test: /\btwilight\b/i, confidence: 0.9, label: "a twilight session" },
+  {
+    kind: "cpd",
+    words: "twilight",
+    test: /\btwilight\b/i,
+    confidence: 0.9,
+    label: "a twilight session",
+  },
+  {
+    kind: "registration",
+    words: "assembly assemblies collective",
+    test: /\bassembl(?:y|ies)\b|\bcollective worship\b/i,
+    confidence: 0.88,
+    label: "an assembly",
+  },
   {
     kind: "inset",
     words: "inset training only tod t day closed",
@@ -75,25 +88,18 @@ const TITLE_PATTERNS: Pattern[] = [
   {
     kind: "holiday",
     words:
-      "half halfterm holiday holidays bank exeat closed vacation waitangi anzac matariki labour labor birthday anniversary good easter christmas boxing annual",
-    test: /\bhalf[- ]?term\b|\bholidays?\b|\bbank holiday\b|\bexeat\b|\bschool (?:is )?closed\b|\bvacation\b|\bwaitangi\b|\banzac day\b|\bmatariki\b|\blabou?r day\b|\b(?:king|queen)['’]?s birthday\b|\banniversary day\b|\bgood friday\b|\beaster (?:monday|tuesday)\b|\bchristmas day\b|\bboxing day\b|\bannual leave\b/i,
+      "auckland wellington otago canterbury nelson southland taranaki hawkes hawke marlborough westland northland chatham half halfterm holiday holidays bank exeat closed vacation waitangi anzac matariki labour labor birthday anniversary good easter christmas boxing annual",
+    test: /\bhalf[- ]?term\b|\bholidays?\b|\bbank holiday\b|\bexeat\b|\bschool (?:is )?closed\b|\bvacation\b|\bwaitangi\b|\banzac day\b|\bmatariki\b|\blabou?r day\b|\b(?:king|queen)['’]?s birthday\b|\banniversary day\b|\b(?:auckland|wellington|otago|canterbury|nelson|southland|taranaki|hawke['’]?s bay|marlborough|westland|northland|chatham islands) anniversary\b|\bgood friday\b|\beaster (?:monday|tuesday)\b|\bchristmas day\b|\bboxing day\b|\bannual leave\b/i,
     confidence: 0.9,
     label: "a holiday",
   },
   {
     kind: "personal",
     words:
-      "dentist doctor doctors gp hospital optician physio haircut hairdresser gym yoga pilates vet birthday anniversary wedding funeral school pick pickup mot driving counselling counseling flight plumber dinner drinks lunch leave personal my",
-    test: /\b(?:dentist|doctor['’]?s?|gp|hospital|optician|physio|haircut|hairdresser|gym|yoga|pilates|vet|birthday|anniversary|wedding|funeral|school run|pick[- ]?up|mot|driving lesson|counsell?ing|flight|plumber|dinner|drinks|lunch with|leave of absence|personal appointment|my (?:son|daughter|child|kids?)['’]?s?)\b/i,
+      "staff christmas wellbeing eye blood hair nails dentist dental orthodontist doctor doctors gp hospital optician physio haircut hairdresser gym yoga pilates vet birthday anniversary wedding funeral school pick pickup mot driving counselling counseling flight plumber boiler electrician mechanic garage dinner drinks lunch leave personal my mine private son daughter child kids",
+    test: /\b(?:dentist|doctor['’]?s?|gp|hospital|optician|physio|haircut|hairdresser|gym|yoga|pilates|vet|birthday|anniversary|wedding|funeral|school run|pick[- ]?up|mot|driving lesson|counsell?ing|flight|plumber|dinner|drinks|lunch with|leave of absence|personal appointment|my (?:son|daughter|child|kids?)['’]?s?|dental|orthodontist|boiler|electrician|mechanic|garage|(?:eye|blood|hearing) test|hair|nails|(?:son|daughter)['’]s)\b|\bstaff (?:social|party|night out|drinks|christmas (?:meal|party|do))\b|\bchristmas meal\b|\bwellbeing walk\b|\((?:mine|personal|private|son|daughter|child|kids?)\)/i,
     confidence: 0.85,
     label: "a personal appointment",
-  },
-  {
-    kind: "personal",
-    words: "staff christmas wellbeing",
-    test: /\bstaff (?:social|party|night out|drinks|christmas (?:meal|party|do))\b|\bchristmas meal\b|\bwellbeing walk\b/i,
-    confidence: 0.75,
-    label: "a staff social",
   },
   {
     kind: "ppa",
@@ -118,8 +124,9 @@ const TITLE_PATTERNS: Pattern[] = [
   },
   {
     kind: "parents-evening",
-    words: "parent parents consultation conference conferences meet evening review",
-    test: /\bparents?['’]?\s*(?:and carers['’]?\s*)?(?:evenings?|consultations?|meetings?|conferences?|information|curriculum evening)\b|\bparent[- ]teacher\b|\bconsultation evening\b|\b(?:learning|three[- ]way|student[- ]led) conferences?\b|\bmeet the (?:teacher|tutor)\b|\b(?:open|options|information|settling[- ]in|ucas|curriculum|transition|welcome) evening\b|\bacademic review day\b|\bmeeting for parents\b|^\s*(?:year|yr|y)\s?\d{1,2}\s+parents?\s*$/i,
+    words:
+      "parent parents consultation conference conferences meet evening review interview interviews whānau whanau caregivers results options",
+    test: /\bparents?['’]?\s*(?:and carers['’]?\s*)?(?:[a-z]+\s+)?(?:evenings?|consultations?|meetings?|conferences?|information|curriculum evening)\b|\bparent[- ]teacher\b|\bconsultation evening\b|\b(?:learning|three[- ]way|student[- ]led) conferences?\b|\bmeet the (?:teacher|tutor)\b|\b(?:open|options|information|settling[- ]in|ucas|curriculum|transition|welcome|progress|results) evening\b|\bacademic review day\b|\b(?:parents?|wh[aā]nau|caregivers?)\b.*\binterviews?\b|\binterviews?\b.*\b(?:parents?|wh[aā]nau|caregivers?)\b|\b(?:results|options) (?:evening|fair)\b|\bmeeting for parents\b|^\s*(?:year|yr|y)\s?\d{1,2}\s+parents?\s*$/i,
     confidence: 0.92,
     label: "a parents' evening",
   },
@@ -135,7 +142,7 @@ const TITLE_PATTERNS: Pattern[] = [
     words:
       "netball football soccer rugby hockey cricket basketball badminton rounders tennis volleyball athletics touch swimming futsal lacrosse squash dance gymnastics sport sports xi u1*",
     test: new RegExp(
-      `\\b(?:${SPORT})\\b.*\\b(?:practice|training|squad|trials?|fixtures?|club|team)\\b|\\b(?:practice|training)\\b.*\\b(?:${SPORT})\\b|\\b(?:1st|2nd) xi|\\bu1\\d\\b`,
+      `\\b(?:${SPORT})\\b.*\\b(?:practice|training|coaching|squad|trials?|fixtures?|club|team)\\b|\\b(?:practice|training)\\b.*\\b(?:${SPORT})\\b|\\b(?:1st|2nd) xi|\\bu1\\d\\b`,
       "i",
     ),
     confidence: 0.85,
@@ -144,16 +151,17 @@ const TITLE_PATTERNS: Pattern[] = [
   },
   {
     kind: "observation",
-    words: "observation observations obs learning drop walk walkthrough walkthroughs book work",
-    test: /\bobservations?\b|\bobs\b|\blearning walks?\b|\bdrop[- ]ins?\b|\bwalk ?throughs?\b|\bbook (?:look|scrutiny)\b|\bwork scrutiny\b/i,
+    words:
+      "coaching observation observations obs learning behaviour behavior teaching culture drop walk walks walkthrough walkthroughs book work",
+    test: /\bobservations?\b|\bobs\b|\bcoaching\b|\b(?:learning|behaviou?r|teaching|culture) walks?\b|\bdrop[- ]ins?\b|\bwalk ?throughs?\b|\bbook (?:look|scrutiny)\b|\bwork scrutiny\b/i,
     confidence: 0.88,
     label: "an observation",
   },
   {
     kind: "cpd",
     words:
-      "cpd pld plg professional training course conference webinar workshop induction npq* refresher class",
-    test: /\bcpd\b|\bpld\b|\bplg\b|\bprofessional (?:development|learning)\b|\btraining\b|\bcourse\b|\bconference\b|\bwebinar\b|\bworkshop\b|\binduction (?:session|programme|training)\b|\bnpq\w*\b|\brefresher\b|\bstaff class\b/i,
+      "cpd pld plg professional training course conference webinar workshop induction npq* refresher class safeguarding",
+    test: /\bcpd\b|\bpld\b|\bplg\b|\bprofessional (?:development|learning)\b|\btraining\b|\bcourse\b|\bconference\b|\bwebinar\b|\bworkshop\b|\binduction (?:session|programme|training)\b|\bnpq\w*\b|\brefresher\b|\bstaff class\b|\bsafeguarding (?:update|refresher)\b/i,
     confidence: 0.86,
     label: "training or professional development",
   },
@@ -182,23 +190,23 @@ const TITLE_PATTERNS: Pattern[] = [
   {
     kind: "meeting",
     words: "line linemanagement linemanager lm",
-    test: /\bline[- ]?manage(?:ment|r)\b|\blm\b/i,
+    test: /\bline[- ]?(?:manage(?:ment|r)|mgmt|mgr)\b|\blm\b/i,
     confidence: 0.6,
     label: "line management, which some schools direct and some leave to the teacher's own time",
   },
   {
     kind: "meeting",
     words:
-      "meeting meetings mtg briefing hui moderation standardisation standardization dept department faculty slt panel hearing working annual appraisal performance professional pm kāhui",
-    test: /\bmeetings?\b|\bmtg\b|\bbriefing\b|\bhui\b|\bmoderation\b|\bstandardi[sz]ation\b|\b(?:dept|department|faculty) time\b|\bslt\b|\bpanel\b|\bhearing\b|\bworking (?:party|lunch)\b|\bannual review\b|\bappraisal\b|\bperformance management\b|\bprofessional growth\b|\bpm review\b|\bkāhui ako\b/i,
+      "meeting meetings mtg briefing hui moderation standardisation standardization dept department faculty slt panel hearing working annual appraisal performance professional pm kāhui syndicate progress case ehcp iep deans subject team development ofsted deep mentor",
+    test: /\bmeetings?\b|\bmtg\b|\bbriefing\b|\bhui\b|\bmoderation\b|\bstandardi[sz]ation\b|\b(?:dept|department|faculty) time\b|\bslt\b|\bpanel\b|\bhearing\b|\bworking (?:party|lunch)\b|\bannual review\b|\bappraisal\b|\bperformance management\b|\bprofessional growth\b|\bpm review\b|\bkāhui ako\b|\bsyndicate\b|\b(?:dept|department|faculty|subject|team|curriculum) (?:development |planning )?time\b|\bdeep dive\b|\bofsted\b|\bmentor (?:session|meeting)\b|\b(?:ect|nqt|pct|bt) mentor(?:ing)?\b|\b(?:progress|annual|case|ehcp|iep) reviews?\b|\bdeans\b/i,
     confidence: 0.86,
     label: "a meeting",
   },
   {
     kind: "extra-curricular",
     words:
-      "club clubs society choir orchestra band ensemble kapa polyfest stage duke dofe fixture fixtures trials tournament gala concert production rehearsal rehearsals prom council group vs",
-    test: /\bclubs?\b|\bsociety\b|\bchoir\b|\borchestra\b|\b(?:jazz|concert|wind|brass|rock|steel) band\b|\bensemble\b|\bkapa haka\b|\bpolyfest\b|\bstage challenge\b|\bduke of edinburgh\b|\bdofe\b|\bfixtures?\b|\btrials\b|\btournament\b|\bgala\b|\bconcert\b|\bproduction\b|\brehearsals?\b|\bprom\b|\b(?:student|school) council\b|\b(?:eco|enviro|pasifika|recorder|ukulele) group\b|\bvs\.?\s/i,
+      "club clubs society choir orchestra band ensemble kapa polyfest stage duke dofe fixture fixtures trials tournament league competition debate debating carol carols gala concert production rehearsal rehearsals prom council group vs",
+    test: /\bclubs?\b|\bsociety\b|\bchoir\b|\borchestra\b|\b(?:jazz|concert|wind|brass|rock|steel) band\b|\bensemble\b|\bkapa haka\b|\bpolyfest\b|\bstage challenge\b|\bduke of edinburgh\b|\bdofe\b|\bfixtures?\b|\btrials\b|\btournament\b|\bdebat(?:e|ing)\b|\bcarols?\b|\bleague\b|\bcompetition\b|\bgala\b|\bconcert\b|\bproduction\b|\brehearsals?\b|\bprom\b|\b(?:student|school) council\b|\b(?:eco|enviro|pasifika|recorder|ukulele) group\b|\bvs\.?\s/i,
     confidence: 0.85,
     label: "a club or activity offered voluntarily",
   },
@@ -219,10 +227,10 @@ const TITLE_PATTERNS: Pattern[] = [
   {
     kind: "registration",
     words:
-      "registration register reg tut tutor form mentor whanau whānau ako house assembly assemblies collective chapel",
-    test: /\bregistration\b|\bregister\b|\breg\b|\btut(?:or)?\b|\bform (?:time|period|class|group)\b|\bmentor (?:time|group|period)\b|\bwh[aā]nau (?:time|group)\b|\bako time\b|\bhouse time\b|\bassembl(?:y|ies)\b|\bcollective worship\b|\bchapel\b/i,
+      "registration register reg tut tutor form mentor mentoring kaitiaki whanau whānau ako house home homeroom chapel",
+    test: /\bregistration\b|\bregister\b|\breg\b|\btut(?:or)?\b|\bform (?:time|period|class|group)\b|\bmentor (?:time|group|period)\b|\bwh[aā]nau (?:time|group|class)\b|\bako time\b|\bhouse (?:time|group)\b|\bhome ?room\b|\bmentoring (?:group|time)\b|\bkaitiaki\b|\bchapel\b/i,
     confidence: 0.88,
-    label: "registration, tutor time or assembly",
+    label: "registration or tutor time",
   },
   {
     kind: "report-writing",
@@ -238,6 +246,13 @@ const TITLE_PATTERNS: Pattern[] = [
     test: /\btrips?\b|\bvisits?\b|\bexcursion\b|\bfield ?(?:work|trip)\b|\bresidential\b|\bcamps?\b|\beotc\b|\btramp\b|\bexchange\b/i,
     confidence: 0.85,
     label: "a trip",
+  },
+  {
+    kind: "personal",
+    words: "appt appointment",
+    test: /\bappt\b|\bappointment\b/i,
+    confidence: 0.7,
+    label: "an appointment",
   },
 ];
 
@@ -264,15 +279,28 @@ const MARKERS: Pattern[] = [
 const PUPIL_EVENT: Pattern = {
   kind: "other",
   words:
-    "mock mocks exam exams examination examinations sats screening multiplication times vaccination vaccinations immunisation immunisations jabs photos photographs non uniform jumper book sports athletics swimming cross work careers study results assessment harvest nativity stay fire induction spelling prize prizegiving awards award presentation open coffee powhiri pōwhiri week",
-  test: /\bmocks?\b|\bexams?\b|\bexaminations?\b|\bsats\b|\bscreening\b|\b(?:multiplication|times) (?:tables )?check\b|\bvaccinations?\b|\bimmunisations?\b|\bphoto(?:graph)?s\b|\bnon[- ]uniform\b|\bjumper day\b|\bbook day\b|\bsports day\b|\bathletics day\b|\bswimming sports\b|\bcross country\b|\bwork experience\b|\bcareers (?:fair|day)\b|\bstudy leave\b|\bresults day\b|\bassessment week\b|\bharvest\b|\bnativity\b|\bstay and play\b|\bfire drill\b|\binduction day\b|\bspelling bee\b|\bprize ?giving\b|\bawards?\b|\bpresentation evening\b|\bopen morning\b|\bcoffee morning\b|\bp[oō]whiri\b|\bweek\b/i,
+    "mock mocks exam exams examination examinations sats screening multiplication times vaccination vaccinations immunisation immunisations jabs photos photographs non uniform jumper book sports athletics swimming cross work careers study results assessment harvest nativity stay fire induction spelling prize prizegiving awards award presentation graduation ceremony enrichment performance leavers celebration open coffee powhiri pōwhiri week",
+  test: /\bmocks?\b|\bexams?\b|\bexaminations?\b|\bsats\b|\bscreening\b|\b(?:multiplication|times) (?:tables )?check\b|\bvaccinations?\b|\bimmunisations?\b|\bphoto(?:graph)?s\b|\bnon[- ]uniform\b|\bjumper day\b|\bbook day\b|\bsports day\b|\bathletics day\b|\bswimming sports\b|\bcross country\b|\bwork experience\b|\bcareers (?:fair|day)\b|\bstudy leave\b|\bresults day\b|\bassessment week\b|\bharvest\b|\bnativity\b|\bstay and play\b|\bfire drill\b|\binduction day\b|\bspelling bee\b|\bprize ?giving\b|\bawards?\b|\bgraduation\b|\benrichment\b|\bperformance\b|\bleavers['’]? (?:celebration|assembly|ceremony|day)\b|\bpresentation evening\b|\bopen morning\b|\bcoffee morning\b|\bp[oō]whiri\b|\bweek\b/i,
   confidence: 0.8,
   label: "a day or event for pupils",
 };
 
 /** Subjects as timetables name and abbreviate them; words of more ("social studies", "te reo") by one word. */
 const SUBJECT_WORDS =
-  "ma math maths mathematics numeracy calculus statistics stats sci science bio biology chem chemistry phys physics eng english lit literacy lang hist history geo geog geography fr french sp spanish ger german mfl latin classics re rs religious pshe pse rse rshe citizenship pe games swimming art dt design food textiles comp computing cs ict mus music drama dance bus business econ economics psych psychology socio sociology studies law media reo phonics reading spelling handwriting grammar writing topic inquiry humanities stem technology tech practical intervention booster nurture forest lesson lessons";
+  "ma math maths mathematics numeracy calculus statistics stats sci science bio biology chem chemistry phys physics eng english lit literacy lang hist history geo geog geography fr french sp spanish ger german mfl latin classics re rs religious pshe pse rse rshe citizenship pe games swimming art dt design food textiles comp computing cs ict mus music drama dance bus business econ economics psych psychology socio sociology studies law media reo phonics reading spelling spellings handwriting grammar writing topic inquiry humanities stem technology tech practical intervention booster nurture forest lesson lessons";
+
+/** Words of a break or lunch row; with nothing but structure beside them ("Lunch 10X", "1Mon:L Lunch"). */
+const BREAK_WORDS = new Set(
+  "break breaks lunch lunchtime breaktime play playtime dinner dinnertime interval tea recess brk snack".split(
+    " ",
+  ),
+);
+/** Words that may stand beside a break word in a break row ("Wet play", "Afternoon break", "Lunch (Y7 & 8)"). */
+const BREAK_QUALIFIERS = new Set(
+  "morning afternoon wet y yr year years ks early eyfs infant infants junior juniors reception nursery am pm & and /".split(
+    " ",
+  ),
+);
 
 const ALL_PATTERNS = [...TITLE_PATTERNS, ...MARKERS, PUPIL_EVENT];
 /** Bit i of a title's mask: pattern i of ALL_PATTERNS may match. The last bit: a break or lunch word. */
@@ -287,21 +315,7 @@ ALL_PATTERNS.forEach((pattern, i) => {
     else TRIGGERS.set(word, (TRIGGERS.get(word) ?? 0) | (1 << i));
   }
 });
-for (const word of [
-  "break",
-  "breaks",
-  "lunch",
-  "lunchtime",
-  "breaktime",
-  "playtime",
-  "interval",
-  "morning",
-  "tea",
-  "recess",
-  "brk",
-  "snack",
-])
-  TRIGGERS.set(word, (TRIGGERS.get(word) ?? 0) | BREAK_BIT);
+for (const word of BREAK_WORDS) TRIGGERS.set(word, (TRIGGERS.get(word) ?? 0) | BREAK_BIT);
 for (const word of SUBJECT_WORDS.split(" ")) TRIGGERS.set(word, (TRIGGERS.get(word) ?? 0) | SUBJECT_BIT);
 if (ALL_PATTERNS.length > 29) throw new Error("classify: more patterns than mask bits");
 
@@ -325,11 +339,6 @@ export function patternsMissingWords(title: string): string[] {
   return ALL_PATTERNS.filter((p, i) => p.test.test(title) && !(mask & (1 << i))).map((p) => p.label);
 }
 
-/** Words of a break or lunch row; with nothing but structure beside them ("Lunch 10X", "1Mon:L Lunch"). */
-const BREAK_WORD =
-  /^(?:break|breaks|lunch|lunchtime|breaktime|playtime|interval|morning|tea|recess|brk|snack)$/;
-
-/** Subjects as timetables name and abbreviate them, matched as whole words. */
 /** Teaching groups: "10X/Ma1", "12/Ps1", "7b/En3" (SIMS, Edulink, Bromcom), "7B2", "9Ma3", "11MA2", "10ENG" (Timetabler, KAMAR). */
 const CLASS_CODE =
   /(?:^|[\s(:])(?:[1-9]|1[0-3])[A-Za-z]{0,3}\d?\/[A-Za-z]{1,4}\d{0,2}\b|\b(?:[1-9]|1[0-3])[A-Z][A-Za-z]{0,3}\d{0,2}\b|\bL[1-3][A-Z]{2,5}\b|^[CO]-[0-9A-Z]+-[0-9A-Z]+-[A-Z]+-[0-9A-Z]+$/;
@@ -386,14 +395,24 @@ export function classifyByTitle(
     if (mask & (1 << (TITLE_PATTERNS.length + i)) && pattern.test.test(title)) return fromPattern(pattern);
   }
   if (mask & (1 << (ALL_PATTERNS.length - 1)) && PUPIL_EVENT.test.test(title)) {
+    if (allDay) {
+      return {
+        kind: "other",
+        directed: false,
+        confidence: 0.8,
+        reason: "The title names a day or event for pupils; your own entries say what you do that day.",
+      };
+    }
+    // A school's evening for pupils and families is usually directed time when staff are expected there.
+    const ceremony =
+      /\b(?:evening|prize ?giving|awards?|graduation|ceremony|presentation|performance|enrichment|celebration)\b/i.test(
+        title,
+      );
     return {
       kind: "other",
-      directed: false,
-      // A timed "Awards evening" may be directed time; an all-day "Y11 mocks" only marks the calendar.
-      confidence: allDay ? 0.8 : 0.6,
-      reason: allDay
-        ? "The title names a day or event for pupils; your own entries say what you do that day."
-        : "The title names an event for pupils, which may or may not be directed time.",
+      directed: ceremony,
+      confidence: ceremony ? 0.55 : 0.6,
+      reason: "The title names an event for pupils, which may or may not be directed time.",
     };
   }
 
@@ -447,8 +466,8 @@ function isBreakRow(title: string): boolean {
   let breakWord = false;
   for (const token of title.toLowerCase().split(/[\s()[\],;–—-]+/)) {
     if (!token) continue;
-    if (BREAK_WORD.test(token)) breakWord = true;
-    else if (!/\d/.test(token) && !/^(?:y|yr|year|ks|am|pm|&|and|\/)$/.test(token)) return false;
+    if (BREAK_WORDS.has(token)) breakWord = true;
+    else if (!/\d/.test(token) && !BREAK_QUALIFIERS.has(token)) return false;
   }
   return breakWord;
 }
@@ -493,13 +512,21 @@ function lesson(confidence: number, reason: string): Classification {
   return { kind: "lesson", directed: true, confidence, reason };
 }
 
+/** Each pattern's answer, made once: a calendar's thousands of entries share a few dozen answers. */
+const ANSWERS = new Map<Pattern, Classification>();
+
 function fromPattern(pattern: Pattern): Classification {
-  return {
-    kind: pattern.kind,
-    directed: pattern.directed ?? DIRECTED_BY_DEFAULT.has(pattern.kind),
-    confidence: pattern.confidence,
-    reason: `The title mentions ${pattern.label}.`,
-  };
+  let answer = ANSWERS.get(pattern);
+  if (!answer) {
+    answer = Object.freeze({
+      kind: pattern.kind,
+      directed: pattern.directed ?? DIRECTED_BY_DEFAULT.has(pattern.kind),
+      confidence: pattern.confidence,
+      reason: `The title mentions ${pattern.label}.`,
+    });
+    ANSWERS.set(pattern, answer);
+  }
+  return answer;
 }
 
 /**
