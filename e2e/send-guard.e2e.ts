@@ -11,7 +11,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SEND_OUTCOMES, type SendOutcome, type SendRecord } from "../src/model/records";
+import { SEND_LOG_LIMITS, SEND_OUTCOMES, type SendOutcome, type SendRecord } from "../src/model/records";
 import type { Reply } from "../src/messages";
 import { SEND_GUARD_KEY } from "../src/guard/policy";
 import { ATTACH_WAIT_MS } from "../src/guard/send-watcher";
@@ -462,6 +462,23 @@ describe("send guard, policy pushed by the background", () => {
     await expect.poll(() => sentCount(page)).toBe(1);
     expect(await dialogOf(page).count()).toBe(0);
     await expect.poll(async () => (await sendLog()).some((r) => r.outcome === "guard-error")).toBe(true);
+    await page.close();
+  });
+
+  it("the send log takes at most its quota of rows from one tab in a minute", async () => {
+    const page = await open(GMAIL_2020);
+    // Not across a minute's end, where a fresh quota begins.
+    while (new Date().getSeconds() > 45) await page.waitForTimeout(1000);
+    const before = (await sendLog()).length;
+    const replies = await evaluateInContentScript<{ ok: boolean; logged?: boolean }[]>(
+      browser,
+      page,
+      `Promise.all(Array.from({ length: ${SEND_LOG_LIMITS.perTabPerMinute + 15} }, () =>
+        chrome.runtime.sendMessage({ type: "guard/record-send", at: Date.now(), outcome: "warned", site: "gmail" })))`,
+    );
+    expect(replies.every((r) => r.ok)).toBe(true);
+    expect(replies.filter((r) => r.logged === false)).toHaveLength(15);
+    expect((await sendLog()).length - before).toBe(SEND_LOG_LIMITS.perTabPerMinute);
     await page.close();
   });
 

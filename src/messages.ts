@@ -112,7 +112,8 @@ export interface ImportReply {
 export interface Replies {
   "guard/attach": Record<never, never>;
   "guard/get-policy": { policy: SendPolicy };
-  "guard/record-send": Record<never, never>;
+  /** `logged: false` when the tab is over its send-log quota this minute. */
+  "guard/record-send": { logged?: false };
   "cover/verdict": { verdict: CoverVerdict };
   "profile/save": { profile: Profile };
   "items/put": { count: number };

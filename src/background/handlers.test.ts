@@ -119,6 +119,25 @@ describe("feeds through the handlers", () => {
     expect(await db.sendLog.toArray()).toEqual([{ id: 1, at: NOW, outcome: "warned", site: "gmail" }]);
   });
 
+  it("drops a send-log row beyond the tab's quota, and logs within it", async () => {
+    const db = freshDb();
+    opened.push(db);
+    const tabs: (number | undefined)[] = [];
+    const handlers = createHandlers({
+      db: () => db,
+      now: () => NOW,
+      afterChange: async () => undefined,
+      hasHostPermission: async () => false,
+      attachGuard: async () => undefined,
+      admitSendRecord: async (tab) => (tabs.push(tab), tabs.length === 1),
+    });
+    const row = { type: "guard/record-send", at: NOW, outcome: "warned", site: "gmail" } as const;
+    expect(await handlers["guard/record-send"](row, { tab: { id: 4 } })).toEqual({});
+    expect(await handlers["guard/record-send"](row, { tab: { id: 4 } })).toEqual({ logged: false });
+    expect(tabs).toEqual([4, 4]);
+    expect(await db.sendLog.count()).toBe(1);
+  });
+
   it("attaches the send guard only into the frame that asked for it", async () => {
     const { handlers, attached } = setup([]);
     await handlers["guard/attach"]({ type: "guard/attach", site: "outlook" }, { tab: { id: 7 }, frameId: 3 });

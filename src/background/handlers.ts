@@ -41,6 +41,8 @@ export interface BackgroundDeps {
   hasHostPermission: (origin: string) => Promise<boolean>;
   /** Run the site's send guard script in one frame of a tab (scripting.executeScript). */
   attachGuard: (tabId: number, frameId: number, site: MailSite) => Promise<void>;
+  /** Whether this tab may add one more send-log row this minute (SEND_LOG_LIMITS.perTabPerMinute). */
+  admitSendRecord?: (tabId: number | undefined) => Promise<boolean>;
   fetchImpl?: typeof fetch;
 }
 
@@ -118,8 +120,10 @@ export function createHandlers(deps: BackgroundDeps): HandlerMap {
       const policy = (await readPolicy(deps.db())) ?? (await refresh()).policy;
       return { policy };
     },
-    "guard/record-send": async ({ at, outcome, site }) => {
-      await recordSend(deps.db(), { at, outcome, site });
+    "guard/record-send": async ({ at, outcome, site }, sender) => {
+      // Beyond its quota a tab's rows are dropped quietly: the send itself is never held for the log.
+      if (deps.admitSendRecord && !(await deps.admitSendRecord(sender?.tab?.id))) return { logged: false };
+      await recordSend(deps.db(), { at, outcome, site }, deps.now());
       return {};
     },
     "cover/verdict": async ({ start, end, requestedAt }) => {

@@ -15,8 +15,10 @@ import {
   onMessage,
   onStartup,
   pushToTabs,
+  getSessionValue,
   setBadge,
   setLocalStorage,
+  setSessionValue,
   storageManager,
 } from "../platform/extension";
 import { MAIL_TAB_PATTERNS } from "./mail-hosts";
@@ -26,6 +28,8 @@ import { createHandlers, refreshAllFeeds } from "./handlers";
 import { routeMessage } from "./router";
 import { recomputeDerived, type Derived } from "./recount";
 import { mirrorValues } from "./popup-mirror";
+import { admitSendRecord, type SendLogQuota } from "./send-log-quota";
+import { SEND_LOG_LIMITS } from "../model/records";
 
 const FEEDS_ALARM = "refresh-feeds";
 const POLICY_ALARM = "refresh-policy";
@@ -52,12 +56,34 @@ const GUARD_FILES = {
   outlook: new URL(outlookGuardUrl).pathname.slice(1),
 } as const;
 
+const SEND_LOG_QUOTA_KEY = "sendLog.quota";
+// One count update at a time (a read and a write of session storage), so concurrent rows are all counted.
+let quotaQueue: Promise<unknown> = Promise.resolve();
+const admitSendRow = (tabId: number | undefined) => {
+  const next = quotaQueue.then(async () => {
+    const stored = (await getSessionValue(SEND_LOG_QUOTA_KEY)) as SendLogQuota | undefined;
+    const tab = tabId === undefined ? "extension" : String(tabId);
+    const { admitted, quota } = admitSendRecord(
+      stored ?? {},
+      tab,
+      Date.now(),
+      SEND_LOG_LIMITS.perTabPerMinute,
+    );
+    await setSessionValue(SEND_LOG_QUOTA_KEY, quota);
+    return admitted;
+  });
+  // Should session storage fail, the row is logged: the quota is a bound, not a gate on recording.
+  quotaQueue = next.catch(() => true);
+  return quotaQueue as Promise<boolean>;
+};
+
 const handlers = createHandlers({
   db,
   now: Date.now,
   afterChange,
   hasHostPermission,
   attachGuard: (tabId, frameId, site) => executeScriptFile(tabId, frameId, GUARD_FILES[site]),
+  admitSendRecord: admitSendRow,
 });
 
 async function ensureAlarms(): Promise<void> {

@@ -35,6 +35,12 @@ export const SEND_OUTCOMES = [
   "guard-error",
 ] as const satisfies readonly SendOutcome[];
 
+/**
+ * The send log's bounds: what one mail tab may add in a minute (a teacher's sends make a few rows a
+ * minute at most), and how many rows are kept, for how long (an academic year and a little more).
+ */
+export const SEND_LOG_LIMITS = { perTabPerMinute: 20, maxRows: 10_000, keepDays: 400 } as const;
+
 export interface SendRecord {
   id?: number;
   at: number;

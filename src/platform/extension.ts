@@ -68,6 +68,18 @@ export function setLocalStorage(items: Record<string, unknown>): Promise<void> {
   return browser.storage.local.set(items);
 }
 
+/**
+ * extension storage.session: kept in memory while the browser runs, across worker stops; content
+ * scripts cannot reach it (its default access level is the extension's own pages and workers).
+ */
+export async function getSessionValue(key: string): Promise<unknown> {
+  return (await browser.storage.session.get(key))[key];
+}
+
+export function setSessionValue(key: string, value: unknown): Promise<void> {
+  return browser.storage.session.set({ [key]: value });
+}
+
 export async function getLocalStorage<T>(key: string): Promise<T | undefined> {
   return (await browser.storage.local.get(key))[key] as T | undefined;
 }

@@ -4,6 +4,7 @@ import {
   familyKey,
   type ItemKind,
   type Profile,
+  SEND_LOG_LIMITS,
   type SendRecord,
   type Source,
   type WorkItem,
@@ -278,7 +279,11 @@ export async function deleteSource(db: WithinHoursDB, id: string): Promise<{ rem
 
 // ---- send log: times and outcomes only
 
-export function recordSend(db: WithinHoursDB, record: SendRecord): Promise<number> {
+/**
+ * Adds one row, then keeps the log within SEND_LOG_LIMITS: rows older than the retention period go, and
+ * beyond the row cap the oldest go first. `now` is the background's clock.
+ */
+export function recordSend(db: WithinHoursDB, record: SendRecord, now = record.at): Promise<number> {
   // Copy only the permitted fields, so nothing else a caller passes (a subject, an address) is kept.
   const row = sendRecordSchema.safeParse({ at: record.at, outcome: record.outcome, site: record.site });
   if (!row.success) {
@@ -291,7 +296,18 @@ export function recordSend(db: WithinHoursDB, record: SendRecord): Promise<numbe
     );
     return Promise.reject(error);
   }
-  return guarded(() => db.sendLog.add(row.data));
+  return guarded(() =>
+    db.transaction("rw", db.sendLog, async () => {
+      const id = await db.sendLog.add(row.data);
+      await db.sendLog
+        .where("at")
+        .below(now - SEND_LOG_LIMITS.keepDays * 86_400_000)
+        .delete();
+      const excess = (await db.sendLog.count()) - SEND_LOG_LIMITS.maxRows;
+      if (excess > 0) await db.sendLog.bulkDelete(await db.sendLog.orderBy("at").limit(excess).primaryKeys());
+      return id;
+    }),
+  );
 }
 
 // ---- cover decisions

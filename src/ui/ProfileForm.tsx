@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import { JURISDICTIONS, ROLES, type ParamValue, type Profile, type Weekday } from "../model";
+import { JURISDICTIONS, ROLES, SEND_LOG_LIMITS, type ParamValue, type Profile, type Weekday } from "../model";
 import { SEND_GUARD_KEY } from "../guard/policy";
 import { client } from "./client";
 import { useDraft } from "./draft";
@@ -305,6 +305,11 @@ export function ProfileForm({ profile }: { profile: Profile }) {
         <p class="wh-muted">
           On your working days in term time, plus any directed time on your calendar (a parents' evening,
           say).
+        </p>
+        <p class="wh-muted" data-testid="send-log-limits">
+          The send log keeps only the time and outcome of each guarded send, never the email: at most{" "}
+          {SEND_LOG_LIMITS.perTabPerMinute} entries a minute from one tab,{" "}
+          {SEND_LOG_LIMITS.maxRows.toLocaleString("en-GB")} in all, each for {SEND_LOG_LIMITS.keepDays} days.
         </p>
       </fieldset>
       <label class="wh-block">
