@@ -26,6 +26,8 @@ export interface LaunchOptions {
   withoutExtension?: boolean;
   headless?: boolean;
   buildDir?: string;
+  /** Leave open the welcome page the extension opens on install (closed by default, so tests start clean). */
+  keepWelcome?: boolean;
 }
 
 const QUIET_FLAGS = [
@@ -68,12 +70,25 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   const serviceWorker =
     ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent("serviceworker", { timeout: 15_000 }));
   const extensionId = new URL(serviceWorker.url()).host;
+  if (!options.keepWelcome) await (await welcomePage(ctx, extensionId)).close();
   const openExtensionPage = async (file: string) => {
     const page = await ctx.newPage();
     await page.goto(`chrome-extension://${extensionId}/${file}`);
     return page;
   };
   return { ctx, extensionId, serviceWorker, openExtensionPage, close };
+}
+
+/** The welcome tab the extension opens when it is installed, once it is there. */
+export async function welcomePage(ctx: BrowserContext, extensionId: string): Promise<Page> {
+  const url = `chrome-extension://${extensionId}/tabs/welcome.html`;
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const page = ctx.pages().find((p) => p.url().startsWith(url));
+    if (page) return page;
+    if (Date.now() > deadline) throw new Error("the welcome page did not open on install");
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /**

@@ -12,6 +12,8 @@ import {
   extensionOrigin,
   hasHostPermission,
   onInstalled,
+  openExtensionTab,
+  WELCOME_PAGE,
   onMessage,
   onStartup,
   pushToTabs,
@@ -108,7 +110,9 @@ export function startBackground(): void {
     if (alarm.name === POLICY_ALARM) void recomputeDerived(db(), Date.now()).then(afterChange);
   });
 
-  onInstalled.addListener(() => {
+  onInstalled.addListener(({ reason }) => {
+    // A new teacher starts on the welcome page; an update or a browser update opens nothing.
+    if (reason === "install") void openExtensionTab(WELCOME_PAGE);
     void recomputeDerived(db(), Date.now()).then(afterChange);
   });
   onStartup.addListener(() => {

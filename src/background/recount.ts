@@ -68,6 +68,7 @@ export async function recomputeDerived(
     evaluation,
     unconfirmed: questions.slice(0, 50),
     unconfirmedCount: questions.length,
+    itemCount: items.length,
   };
   if (sourceOverlaps.length > 0) ledger.sourceOverlaps = sourceOverlaps;
   const rows = derivedRows(ledger, views);

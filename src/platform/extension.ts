@@ -92,3 +92,11 @@ export function storageManager(): StorageManager | undefined {
 export function openOptionsPage(): Promise<void> {
   return browser.runtime.openOptionsPage();
 }
+
+/** The first-run page (Plasmo builds tabs/welcome.tsx to this path). */
+export const WELCOME_PAGE = "tabs/welcome.html";
+
+/** Open one of the extension's own pages in a new tab. */
+export async function openExtensionTab(path: string): Promise<void> {
+  await browser.tabs.create({ url: browser.runtime.getURL(path) });
+}

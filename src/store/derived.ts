@@ -28,6 +28,8 @@ export interface StoredLedger {
   unconfirmedCount: number;
   /** Calendars that hold the same events, each counted once (ingest/dedupe.ts). */
   sourceOverlaps?: SourceOverlap[];
+  /** Items on the calendars in the academic year: none means the teacher has not brought a calendar in yet. */
+  itemCount: number;
 }
 
 /** What the popup needs to choose a week and show the year. */
@@ -37,6 +39,7 @@ export interface PopupIndex {
   year: YearLedger;
   unconfirmed: WorkItem[];
   unconfirmedCount: number;
+  itemCount: number;
 }
 
 /** The week containing `now`, else the nearest end of the academic year. */
@@ -79,6 +82,7 @@ export function derivedRows(ledger: StoredLedger, views: WeekSummaryView[]): Der
     year: evaluation.year,
     unconfirmed: ledger.unconfirmed.slice(0, 5),
     unconfirmedCount: ledger.unconfirmedCount,
+    itemCount: ledger.itemCount,
   };
   const weeks = evaluation.weeks.map((week, i) => {
     const value: StoredWeek = {

@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { WorkItem } from "../model";
 import { readFirstRows, type FirstRows } from "./first-read";
-import { openOptionsPage } from "../platform/extension";
+import { WELCOME_PAGE, openExtensionTab, openOptionsPage } from "../platform/extension";
 import { WeekSummary } from "./WeekSummary";
 import { ConfirmList } from "./ConfirmList";
 import type { LiveWeek } from "./popup-live";
@@ -112,7 +112,9 @@ export function Popup() {
         </nav>
       </header>
 
-      {stored && popup ? (
+      {popup?.itemCount === 0 ? (
+        <GetStarted />
+      ) : stored && popup ? (
         <WeekSummary view={stored.view} year={popup.year} findings={stored.findings} />
       ) : (
         <p class="wh-muted">Working out your week…</p>
@@ -134,6 +136,22 @@ export function Popup() {
         </button>
       </footer>
     </main>
+  );
+}
+
+/** Before any calendar is in, say how to start rather than show a week of zeros. */
+function GetStarted() {
+  return (
+    <section aria-labelledby="start-heading" class="wh-card" data-testid="get-started">
+      <h2 id="start-heading">Bring in your timetable to start</h2>
+      <p>
+        Within Hours counts your week from your timetable and school calendar. Read it from your school
+        system's page, add its calendar link, or open a calendar file.
+      </p>
+      <button type="button" class="wh-primary" onClick={() => void openExtensionTab(WELCOME_PAGE)}>
+        Set up Within Hours
+      </button>
+    </section>
   );
 }
 

@@ -5,7 +5,7 @@ import { client } from "./client";
 import { useDraft } from "./draft";
 import { StatusLine, statusOf, type Status } from "./StatusLine";
 
-const JURISDICTION_LABEL: Record<(typeof JURISDICTIONS)[number], string> = {
+export const JURISDICTION_LABEL: Record<(typeof JURISDICTIONS)[number], string> = {
   england: "England (STPCD)",
   wales: "Wales (STPCW)",
   "northern-ireland": "Northern Ireland",
@@ -14,7 +14,7 @@ const JURISDICTION_LABEL: Record<(typeof JURISDICTIONS)[number], string> = {
   "nz-primary": "New Zealand – primary",
   "support-staff": "School support staff (Green Book)",
 };
-const ROLE_LABEL: Record<(typeof ROLES)[number], string> = {
+export const ROLE_LABEL: Record<(typeof ROLES)[number], string> = {
   classroom: "Classroom teacher",
   ect1: "Early career teacher, year 1",
   ect2: "Early career teacher, year 2",
@@ -24,7 +24,7 @@ const ROLE_LABEL: Record<(typeof ROLES)[number], string> = {
   specialist: "Specialist teacher",
   probationer: "Probationer (Scotland)",
 };
-const DAYS: [Weekday, string][] = [
+export const DAYS: [Weekday, string][] = [
   [1, "Mon"],
   [2, "Tue"],
   [3, "Wed"],

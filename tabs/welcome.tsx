@@ -1,0 +1,3 @@
+import { Welcome } from "../src/ui/Welcome";
+
+export default Welcome;
