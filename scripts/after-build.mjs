@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// After `plasmo build`: give every page of each build a language (Plasmo's page template has no `lang`),
+// After `plasmo build` (the build folders are its arguments): give every page of each build a language (Plasmo's page template has no `lang`),
 // so screen readers speak it as British English.
 import { readFileSync, readdirSync, statSync, writeFileSync, existsSync } from "node:fs";
 import path from "node:path";
 
-const BUILDS = ["build/chrome-mv3-prod", "build/firefox-mv3-prod"];
+const BUILDS = process.argv.slice(2);
 
 function pagesUnder(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -14,7 +14,8 @@ function pagesUnder(dir) {
   });
 }
 
-for (const build of BUILDS.filter((b) => existsSync(b))) {
+for (const build of BUILDS) {
+  if (!existsSync(build)) throw new Error(`${build}: no such build`);
   for (const page of pagesUnder(build)) {
     const html = readFileSync(page, "utf8");
     if (!html.includes("<html>")) throw new Error(`${page}: no <html> tag to give a language to`);

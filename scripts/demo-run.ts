@@ -12,6 +12,7 @@ import { launchWithExtension, readStore, sendFromPage, servePage, eveningZone } 
 import type { StoredLedger } from "../src/store/derived";
 import { hoursText } from "../src/ui/format";
 import { demoEvidence } from "./demo-evidence";
+import { FORCE_LABEL, type Finding } from "../src/model/finding";
 
 const OUT = path.resolve("demo/out");
 const TERM_FILE = path.resolve("demo/teacher-term.ics");
@@ -99,30 +100,83 @@ function pickWeekWithFindings(ledger: StoredLedger): string | undefined {
 
 function printSummary(ledger: StoredLedger, week: string): void {
   const { weeks, year, findings } = ledger.evaluation;
-  console.log("\nWeek        Directed   Teaching   PPA        Cover  Meetings  Evenings");
+  const columns: [string, number][] = [
+    ["Week of", 12],
+    ["Directed", 10],
+    ["Teaching", 10],
+    ["PPA", 10],
+    ["Cover", 6],
+    ["Meetings", 9],
+    ["Evenings", 8],
+  ];
+  const row = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(columns[i]![1]))
+      .join(" ")
+      .trimEnd();
+  console.log(`\nThe demo teacher's term, week by week (England, ${ledger.profile.timeZone}):`);
+  console.log(row(columns.map(([name]) => name)));
   for (const w of weeks.filter((w) => w.directedMinutes > 0)) {
     console.log(
-      `${w.start}  ${hoursText(w.directedMinutes).padEnd(10)} ${hoursText(w.teachingMinutes).padEnd(10)} ` +
-        `${hoursText(w.ppaMinutes).padEnd(10)} ${String(w.coverCount).padEnd(6)} ${String(w.meetingCount).padEnd(9)} ${w.eveningCount}`,
+      row([
+        w.start,
+        hoursText(w.directedMinutes),
+        hoursText(w.teachingMinutes),
+        hoursText(w.ppaMinutes),
+        String(w.coverCount),
+        String(w.meetingCount),
+        String(w.eveningCount),
+      ]),
     );
   }
   console.log(
-    `\nYear from ${year.start}: ${hoursText(year.toDateMinutes)} directed so far and ${hoursText(year.directedMinutes)} ` +
-      `on the calendar, of a ${hoursText(year.budgetMinutes)} budget; forecast ${year.forecastApproximate ? "about " : ""}` +
-      `${hoursText(year.forecastMinutes)} by the end of the year.`,
+    `\nThe year from ${year.start}: ${hoursText(year.toDateMinutes)} of directed time so far and ` +
+      `${hoursText(year.directedMinutes)} on the calendar, of a ${hoursText(year.budgetMinutes)} budget.\n` +
+      `At this pace the year ends at ${year.forecastApproximate ? "about " : ""}${hoursText(year.forecastMinutes)}.`,
   );
-  const byRule = new Map<string, number>();
-  for (const f of findings)
-    byRule.set(`${f.severity} ${f.rule}`, (byRule.get(`${f.severity} ${f.rule}`) ?? 0) + 1);
-  console.log(`Findings (${findings.length}):`);
-  for (const [key, n] of [...byRule].sort()) console.log(`  ${n} × ${key}`);
+
+  // One line per rule: how often, how serious, where it comes from, and the first instance in words.
+  const byRule = new Map<string, Finding[]>();
+  for (const f of findings) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
+  const order: Record<Finding["severity"], number> = { breach: 0, warning: 1, info: 2 };
+  const worst = (list: Finding[]) => Math.min(...list.map((f) => order[f.severity]));
+  console.log(`\nWhat Within Hours found (${findings.length} findings under ${byRule.size} rules):`);
+  for (const [rule, list] of [...byRule].sort(
+    (a, b) => worst(a[1]) - worst(b[1]) || b[1].length - a[1].length,
+  )) {
+    const first = list.reduce((a, b) => (order[b.severity] < order[a.severity] ? b : a));
+    const label = first.severity === "breach" ? "Breach" : first.severity === "warning" ? "Warning" : "Note";
+    console.log(
+      `\n  ${label.padEnd(8)} ${String(list.length).padStart(3)} × ${rule} (${FORCE_LABEL[first.force]})`,
+    );
+    console.log(`           ${first.message}`);
+  }
   console.log(
-    `\nScreenshot of the popup for the week of ${week}: demo/out/popup.png; settings: demo/out/options.png`,
+    `\nScreenshots: the popup for the week of ${week} in demo/out/popup.png; the settings in demo/out/options.png.`,
   );
 }
 
+/** Whether a Monday-to-Friday 08:00–17:00 email window is closed now in `zone`. */
+function outOfHoursIn(zone: string, now = new Date()): boolean {
+  const parts = new Intl.DateTimeFormat("en-GB", {
+    timeZone: zone,
+    weekday: "short",
+    hour: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(now);
+  const hour = Number(parts.find((p) => p.type === "hour")?.value);
+  const weekday = parts.find((p) => p.type === "weekday")?.value ?? "";
+  return ["Sat", "Sun"].includes(weekday) || hour < 8 || hour >= 17;
+}
+
 async function lateSend(): Promise<void> {
-  const zone = eveningZone();
+  // The demo teacher works in England. When it is within their email hours in London now, the browser's
+  // clock is moved to a zone where it is evening, so the guard has something to hold; the demo says so.
+  const zone = outOfHoursIn("Europe/London") ? "Europe/London" : eveningZone();
+  if (zone !== "Europe/London")
+    console.log(
+      `\nIt is within school hours in London now, so for the send guard the browser's clock is set to ${zone}, where it is evening.`,
+    );
   const browser = await launchWithExtension({ tz: zone, headless });
   try {
     const fixtures = path.resolve("e2e/fixtures/gmail");
