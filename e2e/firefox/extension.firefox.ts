@@ -46,14 +46,29 @@ describe("Within Hours in Firefox ESR", () => {
   });
   afterAll(async () => firefox?.close());
 
-  it("installs, and its options page and popup render", async () => {
+  it("installs, opens its welcome page, and its options page and popup render", async () => {
+    const welcome = await waitFor("the welcome tab", async () => {
+      for (const page of await firefox.browser.pages())
+        // puppeteer's BiDi layer keeps "about:blank" as the URL of a tab the extension opened: ask the page.
+        if ((await page.evaluate(() => location.href).catch(() => "")).endsWith("/tabs/welcome.html"))
+          return page;
+      return undefined;
+    });
+    expect(
+      await waitFor("the welcome page", async () =>
+        (await bodyText(welcome!)).includes("Welcome to Within Hours"),
+      ),
+    ).toBe(true);
     expect(
       await waitFor("the options page", async () => (await bodyText(options)).includes("Calendars")),
     ).toBe(true);
     const popup = await firefox.openExtensionPage("popup.html");
-    expect(await waitFor("the popup", async () => (await bodyText(popup)).includes("Directed time"))).toBe(
-      true,
-    );
+    // A new install has no calendar yet: the popup says how to start.
+    expect(
+      await waitFor("the popup", async () =>
+        (await bodyText(popup)).includes("Bring in your timetable to start"),
+      ),
+    ).toBe(true);
     await popup.close();
   });
 
