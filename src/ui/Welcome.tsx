@@ -1,10 +1,9 @@
 import { useEffect, useState } from "preact/hooks";
 import { JURISDICTIONS, ROLES, type Profile, type Weekday } from "../model";
 import { openDatabase } from "../store/db";
-import { listSources } from "../store/queries";
-import { LEDGER_KEY, type StoredLedger } from "../store/derived";
-import { openOptionsPage, sendToBackground } from "../platform/extension";
-import type { Reply } from "../messages";
+import { listSources, readLedger } from "../store/queries";
+import { openOptionsPage } from "../platform/extension";
+import { client } from "./client";
 import { useLiveQuery } from "./live";
 import { DAYS, JURISDICTION_LABEL, ROLE_LABEL } from "./ProfileForm";
 import { SourcesPanel } from "./SourcesPanel";
@@ -26,10 +25,7 @@ type Answers = Pick<
  * what was said. Opened by the background when the extension is installed.
  */
 export function Welcome() {
-  const ledger = useLiveQuery(
-    async () => (await db.settings.get(LEDGER_KEY))?.value as StoredLedger | undefined,
-    [],
-  );
+  const ledger = useLiveQuery(() => readLedger(db), []);
   const sources = useLiveQuery(() => listSources(db), []);
   const profile = ledger.value?.profile;
   const [step, setStep] = useState(0);
@@ -55,10 +51,7 @@ export function Welcome() {
     // carry on from what the background made of it.
     const changedJurisdiction = profile && answers!.jurisdiction !== profile.jurisdiction;
     const payload = changedJurisdiction ? { jurisdiction: answers!.jurisdiction } : answers!;
-    const reply = await sendToBackground<Reply<{ profile: Profile }>>({
-      type: "profile/save",
-      profile: payload,
-    });
+    const reply = await client.request("profile/save", { profile: payload });
     if (!reply.ok) {
       setStatus({ ok: false, text: reply.error });
       return;
