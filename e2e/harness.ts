@@ -28,6 +28,8 @@ export interface LaunchOptions {
   buildDir?: string;
   /** Leave open the welcome page the extension opens on install (closed by default, so tests start clean). */
   keepWelcome?: boolean;
+  /** More Chromium flags (e.g. --enable-unsafe-extension-debugging for CDP's Extensions.triggerAction). */
+  extraArgs?: string[];
 }
 
 const QUIET_FLAGS = [
@@ -44,9 +46,12 @@ const QUIET_FLAGS = [
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<Launched> {
   const buildDir = options.buildDir ?? BUILD_DIR;
   const userDataDir = mkdtempSync(path.join(tmpdir(), "wh-profile-"));
-  const args = options.withoutExtension
-    ? QUIET_FLAGS
-    : [...QUIET_FLAGS, `--disable-extensions-except=${buildDir}`, `--load-extension=${buildDir}`];
+  const args = [
+    ...(options.withoutExtension
+      ? QUIET_FLAGS
+      : [...QUIET_FLAGS, `--disable-extensions-except=${buildDir}`, `--load-extension=${buildDir}`]),
+    ...(options.extraArgs ?? []),
+  ];
   const ctx = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: options.headless ?? true,
@@ -216,4 +221,24 @@ export async function evaluateInContentScript<T>(
   await session.detach();
   if (result.exceptionDetails) throw new Error(result.exceptionDetails.text);
   return result.result.value;
+}
+
+/**
+ * Press the extension's toolbar button for a tab, as the teacher does (CDP Extensions.triggerAction; needs
+ * --enable-unsafe-extension-debugging). Chrome grants activeTab on that tab, exactly as for a real click.
+ */
+export async function pressToolbarButton(launched: Launched, page: Page): Promise<void> {
+  const browser = launched.ctx.browser();
+  if (!browser) throw new Error("no browser session");
+  const session = await browser.newBrowserCDPSession();
+  const { targetInfos } = (await session.send("Target.getTargets", {
+    filter: [{ type: "tab" }],
+  } as never)) as { targetInfos: { targetId: string; type: string; url: string }[] };
+  const tab = targetInfos.find((t) => t.type === "tab" && t.url === page.url());
+  if (!tab) throw new Error(`no tab target for ${page.url()}`);
+  await session.send(
+    "Extensions.triggerAction" as never,
+    { id: launched.extensionId, targetId: tab.targetId } as never,
+  );
+  await session.detach();
 }

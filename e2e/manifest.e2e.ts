@@ -32,7 +32,9 @@ function load(target: string): { dir: string; manifest: Manifest } {
 /** The whole permission set. Changing it is a product decision: say why in the commit. */
 const PINNED = {
   // scripting: the background attaches the send guard to a mail page after it has loaded (src/guard/send-watcher.ts).
-  permissions: ["alarms", "scripting", "storage", "unlimitedStorage"],
+  // activeTab: "Read my timetable from this page" reads the tab the teacher clicked from, with no host
+  // permission and no install-time warning.
+  permissions: ["activeTab", "alarms", "scripting", "storage", "unlimitedStorage"],
   // The mail hosts only, which the content scripts name already (so the install prompt is unchanged):
   // scripting.executeScript needs them granted, and tabs.query needs them to find mail tabs for pushes.
   host_permissions: [...MAIL_TAB_PATTERNS],

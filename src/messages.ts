@@ -75,6 +75,32 @@ export const requestSchemas = {
       url: z.string().max(2000),
     })
     .strict(),
+  // Items read from a page the teacher asked to read (the popup's "Read my timetable from this page").
+  "source/import-page": z
+    .object({
+      type: z.literal("source/import-page"),
+      site: z.enum(["edulink", "arbor", "google-calendar", "outlook", "classcharts", "html-table"]),
+      siteName: z.string().min(1).max(100),
+      items: z
+        .array(
+          z
+            .object({
+              title: z.string().max(2000),
+              start: instant,
+              end: instant,
+              location: z.string().max(2000).optional(),
+              group: z.string().max(200).optional(),
+              allDay: z.boolean().optional(),
+              hint: z.enum(["lesson", "registration", "free", "cover"]).optional(),
+            })
+            .strict(),
+        )
+        .min(1)
+        .max(5000),
+      /** Repeat the weeks read across the term dates in the profile's cycle. */
+      repeat: z.boolean().optional(),
+    })
+    .strict(),
   "source/refresh": z.object({ type: z.literal("source/refresh"), id: z.string().max(200) }).strict(),
   "source/delete": z.object({ type: z.literal("source/delete"), id: z.string().max(200) }).strict(),
   "backup/export": z.object({ type: z.literal("backup/export") }).strict(),

@@ -9,6 +9,7 @@ import { coverVerdict } from "../rules/cover";
 import { IMPORT_TIME_BUDGET, parseIcs } from "../ingest/ics";
 import { eventsToItems, trainingDaysFrom } from "../ingest/to-items";
 import { localDate } from "../ingest/timezones";
+import { importPageReading } from "./page-import";
 import type { WithinHoursDB } from "../store/db";
 import {
   addClassificationRule,
@@ -184,6 +185,12 @@ export function createHandlers(deps: BackgroundDeps): HandlerMap {
       };
       await saveSource(deps.db(), source);
       return refreshFeed(source);
+    },
+    "source/import-page": async (request) => {
+      const result = await importPageReading(deps.db(), request, deps.now());
+      await refresh({ source: result.sourceId, items: result.stored });
+      const { stored: _stored, ...reply } = result;
+      return reply;
     },
     "source/refresh": async ({ id }) => {
       const source = await deps.db().sources.get(id);

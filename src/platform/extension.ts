@@ -100,3 +100,18 @@ export const WELCOME_PAGE = "tabs/welcome.html";
 export async function openExtensionTab(path: string): Promise<void> {
   await browser.tabs.create({ url: browser.runtime.getURL(path) });
 }
+
+/** The tab the teacher is looking at (the popup's own window's active tab). */
+export async function activeTab(): Promise<{ id?: number; url?: string } | undefined> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab ? { id: tab.id, url: tab.url } : undefined;
+}
+
+/**
+ * Runs `collect` once in a tab's page world and returns what it returns. Only after the teacher's click:
+ * activeTab grants this tab for the moment, with no host permission.
+ */
+export async function runInTab<T>(tabId: number, collect: () => T): Promise<T | undefined> {
+  const [result] = await browser.scripting.executeScript({ target: { tabId }, world: "MAIN", func: collect });
+  return result?.result as T | undefined;
+}

@@ -4,6 +4,7 @@ import { readFirstRows, type FirstRows } from "./first-read";
 import { WELCOME_PAGE, openExtensionTab, openOptionsPage } from "../platform/extension";
 import { WeekSummary } from "./WeekSummary";
 import { ConfirmList } from "./ConfirmList";
+import { ReadPagePanel } from "./ReadPagePanel";
 import type { LiveWeek } from "./popup-live";
 import { initialWeekIndex, weekAt } from "./popup-week";
 import { KIND_LABEL, dateText, dayText, timeText } from "./format";
@@ -129,6 +130,8 @@ export function Popup() {
       )}
 
       <WeekItems items={items} timeZone={zone} />
+
+      <ReadPagePanel timeZone={zone} />
 
       <footer class="wh-row">
         <button type="button" onClick={() => void openOptionsPage()}>

@@ -94,12 +94,8 @@ export function pageSourceName(siteName: string, weeks: readonly string[]): stri
 }
 
 /** The local-time span [Monday 00:00 of the first week, Monday 00:00 after the last) a reading replaces. */
-export function readingWindow(
-  weeks: readonly string[],
-  zone: string,
-): { start: string; end: string } | undefined {
+export function readingWindow(weeks: readonly string[]): { start: string; end: string } | undefined {
   if (weeks.length === 0) return undefined;
-  void zone;
   return { start: weeks[0]!, end: addDays(weeks[weeks.length - 1]!, 7) };
 }
 

@@ -1,0 +1,228 @@
+import { useState } from "preact/hooks";
+import type { PageReading, ReadOk, TableMapping } from "../ingest/pages/types";
+import type { Reply } from "../messages";
+import { sendToBackground } from "../platform/extension";
+import { KIND_LABEL, dayText, hoursText, timeText } from "./format";
+import type { TabPage } from "./read-page-flow";
+
+type Saved = { name: string; added: number; updated: number; removed: number; duplicates: number };
+
+type State =
+  | { step: "idle" }
+  | { step: "reading" }
+  | { step: "preview"; page: TabPage; reading: ReadOk }
+  | { step: "refused"; page?: TabPage; reason: string; proposal?: TableMapping }
+  | { step: "saving" }
+  | { step: "saved"; saved: Saved };
+
+/**
+ * "Read my timetable from this page": reads the tab the teacher is looking at (nothing is injected before
+ * this click), previews each day's lessons and events with what will be counted, and on confirm adds them as
+ * a source named after the site and week. The reading code loads only on the click.
+ */
+export function ReadPagePanel({ timeZone }: { timeZone: string }) {
+  const [state, setState] = useState<State>({ step: "idle" });
+  const [repeat, setRepeat] = useState(false);
+
+  const show = (page: TabPage, reading: PageReading) =>
+    setState(
+      reading.ok
+        ? { step: "preview", page, reading }
+        : { step: "refused", page, reason: reading.reason, proposal: reading.proposal },
+    );
+
+  async function read() {
+    setState({ step: "reading" });
+    try {
+      const flow = await import("./read-page-flow");
+      const page = await flow.collectTab();
+      show(page, flow.readCollected(page, timeZone));
+    } catch (error) {
+      setState({ step: "refused", reason: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  async function readWith(page: TabPage, mapping: TableMapping) {
+    const flow = await import("./read-page-flow");
+    show(page, flow.readCollected(page, timeZone, mapping));
+  }
+
+  async function confirm(reading: ReadOk) {
+    setState({ step: "saving" });
+    const reply = await sendToBackground<Reply<Saved>>({
+      type: "source/import-page",
+      site: reading.site,
+      siteName: reading.siteName,
+      items: reading.items,
+      ...(repeat ? { repeat: true } : {}),
+    }).catch((e: unknown) => ({ ok: false as const, error: e instanceof Error ? e.message : String(e) }));
+    if (reply.ok) setState({ step: "saved", saved: reply });
+    else setState({ step: "refused", reason: reply.error });
+  }
+
+  return (
+    <section aria-labelledby="read-page-heading" class="wh-card" data-testid="read-page">
+      <h2 id="read-page-heading">Timetable on this page</h2>
+      {state.step === "idle" && (
+        <button type="button" onClick={() => void read()}>
+          Read my timetable from this page
+        </button>
+      )}
+      {state.step === "reading" && <p class="wh-muted">Reading the page…</p>}
+      {state.step === "saving" && <p class="wh-muted">Adding to your calendar…</p>}
+      {state.step === "refused" && (
+        <div>
+          <p role="alert" class="wh-error" data-testid="read-page-refused">
+            Could not read this page: {state.reason} Nothing was imported.
+          </p>
+          {state.page && state.proposal && (
+            <MappingForm proposal={state.proposal} onRead={(m) => void readWith(state.page!, m)} />
+          )}
+          <button type="button" onClick={() => void read()}>
+            Read again
+          </button>
+        </div>
+      )}
+      {state.step === "saved" && (
+        <div>
+          <p role="status" class="wh-ok" data-testid="read-page-saved">
+            Saved as “{state.saved.name}”: {state.saved.added} added, {state.saved.updated} updated
+            {state.saved.removed > 0 ? `, ${state.saved.removed} no longer on the page removed` : ""}.
+            {state.saved.duplicates > 0
+              ? ` ${state.saved.duplicates} already on another calendar were not counted twice.`
+              : ""}
+          </p>
+          <button type="button" onClick={() => void read()}>
+            Read again
+          </button>
+        </div>
+      )}
+      {state.step === "preview" && (
+        <Preview
+          reading={state.reading}
+          timeZone={timeZone}
+          repeat={repeat}
+          onRepeat={setRepeat}
+          onConfirm={() => void confirm(state.reading)}
+          onCancel={() => setState({ step: "idle" })}
+        />
+      )}
+    </section>
+  );
+}
+
+function Preview(props: {
+  reading: ReadOk;
+  timeZone: string;
+  repeat: boolean;
+  onRepeat: (on: boolean) => void;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const { reading, timeZone } = props;
+  const [lines, setLines] = useState<import("./read-page-flow").PreviewLine[]>();
+  if (!lines) {
+    void import("./read-page-flow").then((flow) => setLines(flow.previewLines(reading.items)));
+    return <p class="wh-muted">Preparing the preview…</p>;
+  }
+  const timed = lines.filter((l) => !l.item.allDay);
+  const counted = timed.filter((l) => l.directed);
+  const minutes = counted.reduce((sum, l) => sum + (l.item.end - l.item.start) / 60_000, 0);
+  const lessons = timed.filter((l) => l.kind === "lesson" || l.kind === "cover").length;
+  const byDay = new Map<string, typeof lines>();
+  for (const line of lines) {
+    const day = dayText(line.item.start, timeZone);
+    byDay.set(day, [...(byDay.get(day) ?? []), line]);
+  }
+  return (
+    <div data-testid="read-page-preview">
+      <p>
+        {reading.siteName}: {lessons} lessons and {timed.length - lessons} other entries;{" "}
+        <strong>{hoursText(minutes)}</strong> of directed time will be counted.
+      </p>
+      {reading.warnings.map((w) => (
+        <p class="wh-muted" key={w}>
+          {w}
+        </p>
+      ))}
+      {[...byDay].map(([day, dayLines]) => (
+        <div key={day}>
+          <h3>{day}</h3>
+          <ul class="wh-items">
+            {dayLines.map(({ item, kind, directed }) => (
+              <li key={`${item.start}-${item.title}`}>
+                <span class="wh-time">
+                  {item.allDay
+                    ? "All day"
+                    : `${timeText(item.start, timeZone)}–${timeText(item.end, timeZone)}`}
+                </span>{" "}
+                {item.title}
+                {item.group && !item.title.includes(item.group) ? ` · ${item.group}` : ""}
+                {item.location ? ` · ${item.location}` : ""}{" "}
+                <span class="wh-tag">
+                  {KIND_LABEL[kind] ?? kind}
+                  {directed ? ", counted" : ", not counted"}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+      <label class="wh-block">
+        <input
+          type="checkbox"
+          checked={props.repeat}
+          onChange={(e) => props.onRepeat(e.currentTarget.checked)}
+        />{" "}
+        Repeat this across my term dates in my timetable cycle (Week A/B), skipping holidays and training days
+      </label>
+      <div class="wh-row">
+        <button type="button" onClick={props.onConfirm}>
+          Add to my calendar
+        </button>
+        <button type="button" onClick={props.onCancel}>
+          Cancel
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** The table reader was not sure: the teacher says which date each day column is and when each period runs. */
+function MappingForm({ proposal, onRead }: { proposal: TableMapping; onRead: (m: TableMapping) => void }) {
+  const [days, setDays] = useState(proposal.days);
+  const [periods, setPeriods] = useState(proposal.periods.map((p) => p ?? { start: "", end: "" }));
+  const setPeriod = (i: number, key: "start" | "end", value: string) =>
+    setPeriods((all) => all.map((p, j) => (j === i ? { ...p, [key]: value } : p)));
+  return (
+    <form
+      data-testid="table-mapping"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onRead({ days, periods: periods.map((p) => (p.start && p.end ? p : null)) });
+      }}
+    >
+      <p>Please confirm which date each column shows and when each period runs.</p>
+      {days.map((d, i) =>
+        i === 0 && d === "" ? null : (
+          <label class="wh-block" key={`d${i}`}>
+            Column {i + 1}{" "}
+            <input
+              type="date"
+              value={d}
+              onInput={(e) => setDays(days.map((x, j) => (j === i ? e.currentTarget.value : x)))}
+            />
+          </label>
+        ),
+      )}
+      {periods.map((p, i) => (
+        <label class="wh-block" key={`p${i}`}>
+          Row {i + 1}{" "}
+          <input type="time" value={p.start} onInput={(e) => setPeriod(i, "start", e.currentTarget.value)} />{" "}
+          to <input type="time" value={p.end} onInput={(e) => setPeriod(i, "end", e.currentTarget.value)} />
+        </label>
+      ))}
+      <button type="submit">Read with these</button>
+    </form>
+  );
+}

@@ -1,0 +1,75 @@
+/**
+ * The popup's "Read my timetable from this page", loaded on the click: collect the tab once (activeTab and
+ * scripting), read it with the site's reader from the registry, and say what will be counted.
+ */
+import { collectPage } from "../ingest/pages/collect";
+import { readPage } from "../ingest/pages/registry";
+import { classifyPageItem } from "../ingest/pages/to-work-items";
+import type { PageItem, PageReading, TableMapping } from "../ingest/pages/types";
+import { activeTab, runInTab } from "../platform/extension";
+
+export interface TabPage {
+  url: string;
+  html: string;
+  json?: unknown;
+}
+
+/** `?tab=<id>` names the tab to read when the popup is opened as a page (browser tests); else the active tab. */
+async function targetTabId(): Promise<number | undefined> {
+  const asked = Number(new URLSearchParams(location.search).get("tab"));
+  if (Number.isInteger(asked) && asked > 0) return asked;
+  return (await activeTab())?.id;
+}
+
+export async function collectTab(): Promise<TabPage> {
+  const tabId = await targetTabId();
+  if (tabId === undefined) throw new Error("There is no page open in this window to read.");
+  let page: TabPage | undefined;
+  try {
+    page = await runInTab(tabId, collectPage);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      /cannot be scripted|cannot access|permission|chrome:\/\/|extensions gallery/i.test(message)
+        ? "Within Hours cannot read this kind of page (a browser or extension page)."
+        : message,
+    );
+  }
+  if (!page) throw new Error("The page gave nothing back to read.");
+  return page;
+}
+
+const todayIn = (zone: string) =>
+  new Intl.DateTimeFormat("en-CA", {
+    timeZone: zone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(new Date());
+
+export function readCollected(page: TabPage, timeZone: string, tableMapping?: TableMapping): PageReading {
+  const parser = new DOMParser();
+  const parseHtml = (html: string) => parser.parseFromString(html, "text/html");
+  return readPage({
+    url: page.url,
+    document: parseHtml(page.html),
+    json: page.json,
+    timeZone,
+    today: todayIn(timeZone),
+    parseHtml,
+    tableMapping,
+  });
+}
+
+export interface PreviewLine {
+  item: PageItem;
+  kind: string;
+  directed: boolean;
+}
+
+export function previewLines(items: readonly PageItem[]): PreviewLine[] {
+  return items.map((item) => {
+    const c = classifyPageItem(item);
+    return { item, kind: c.kind, directed: c.directed };
+  });
+}
