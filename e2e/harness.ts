@@ -242,3 +242,19 @@ export async function pressToolbarButton(launched: Launched, page: Page): Promis
   );
   await session.detach();
 }
+
+/** The Chrome tab id of a page, seen from an extension page (after activeTab, it sees that tab's address). */
+export async function tabIdOf(launched: Launched, page: Page): Promise<number> {
+  const probe = await launched.openExtensionPage("options.html");
+  try {
+    return await probe.evaluate(async (url) => {
+      const chromeApi = globalThis as unknown as {
+        chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
+      };
+      const tabs = await chromeApi.chrome.tabs.query({});
+      return tabs.find((t) => t.url === url)?.id ?? -1;
+    }, page.url());
+  } finally {
+    await probe.close();
+  }
+}

@@ -13,7 +13,14 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 type Tab = { id?: number; url?: string };
-import { launchWithExtension, pressToolbarButton, readStore, sendFromPage, type Launched } from "./harness";
+import {
+  launchWithExtension,
+  pressToolbarButton,
+  readStore,
+  sendFromPage,
+  tabIdOf,
+  type Launched,
+} from "./harness";
 
 const FIXTURES = path.resolve("src/ingest/pages/fixtures");
 const fixture = (p: string) => readFileSync(path.join(FIXTURES, p), "utf8");
@@ -86,21 +93,8 @@ async function openSite(url: string): Promise<Page> {
   return page;
 }
 
-/** The Chrome tab id of a page, seen from an extension page (activeTab lets it see that tab's address). */
-async function tabIdOf(page: Page): Promise<number> {
-  const probe = await browser.openExtensionPage("options.html");
-  const id = await probe.evaluate(async (url) => {
-    const tabs = await (
-      globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Tab[]> } } }
-    ).chrome.tabs.query({});
-    return tabs.find((t) => t.url === url)?.id ?? -1;
-  }, page.url());
-  await probe.close();
-  return id;
-}
-
 async function openPopupFor(page: Page): Promise<Page> {
-  const id = await tabIdOf(page);
+  const id = await tabIdOf(browser, page);
   expect(id).toBeGreaterThan(0);
   return browser.openExtensionPage(`popup.html?tab=${id}`);
 }

@@ -8,7 +8,15 @@ import { createServer } from "node:http";
 import { mkdirSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
-import { launchWithExtension, readStore, sendFromPage, servePage, eveningZone } from "../e2e/harness";
+import {
+  launchWithExtension,
+  pressToolbarButton,
+  readStore,
+  sendFromPage,
+  servePage,
+  eveningZone,
+  tabIdOf,
+} from "../e2e/harness";
 import type { StoredLedger } from "../src/store/derived";
 import { hoursText } from "../src/ui/format";
 import { demoEvidence } from "./demo-evidence";
@@ -208,5 +216,49 @@ async function lateSend(): Promise<void> {
   }
 }
 
+/**
+ * "Read my timetable from this page": the teacher's Arbor calendar (a page built from Arbor's published
+ * structure) served at a school's real address on this machine; the toolbar button is pressed through CDP so
+ * Chrome grants activeTab as for a click; the popup previews the fortnight and adds it.
+ */
+async function readTimetablePage(): Promise<void> {
+  const browser = await launchWithExtension({
+    tz: "Europe/London",
+    headless,
+    extraArgs: ["--enable-unsafe-extension-debugging"],
+  });
+  try {
+    const options = await browser.openExtensionPage("options.html");
+    await sendFromPage(options, {
+      type: "profile/save",
+      profile: { jurisdiction: "england", timeZone: "Europe/London", academicYearStart: "2026-09-01" },
+    });
+    const url = "https://greenabbey.uk.arbor.sc/?/my-mis-ui/calendar/";
+    await servePage(browser.ctx, "https://greenabbey.uk.arbor.sc/**", {
+      file: path.resolve("src/ingest/pages/fixtures/arbor/my-calendar-week.html"),
+    });
+    const tab = await browser.ctx.newPage();
+    await tab.goto(url);
+    await pressToolbarButton(browser, tab);
+    const popup = await browser.openExtensionPage(`popup.html?tab=${await tabIdOf(browser, tab)}`);
+    await popup.setViewportSize({ width: 400, height: 900 });
+    await popup.getByRole("button", { name: "Read my timetable from this page" }).click();
+    const preview = popup.getByTestId("read-page-preview");
+    await preview.waitFor({ timeout: 20_000 });
+    await preview.scrollIntoViewIfNeeded();
+    await popup.screenshot({ path: path.join(OUT, "read-page.png"), fullPage: true });
+    console.log(`\nRead my timetable from ${url}:`);
+    console.log(`  ${(await preview.locator("p").first().innerText()).trim()}`);
+    await popup.getByRole("button", { name: "Add to my calendar" }).click();
+    const saved = popup.getByTestId("read-page-saved");
+    await saved.waitFor({ timeout: 20_000 });
+    console.log(`  ${(await saved.innerText()).trim()}`);
+    console.log("Screenshot: demo/out/read-page.png");
+  } finally {
+    await browser.close();
+  }
+}
+
 await teacherWeek();
+await readTimetablePage();
 await lateSend();

@@ -137,7 +137,8 @@ function Preview(props: {
   return (
     <div data-testid="read-page-preview">
       <p>
-        {reading.siteName}: {lessons} lessons and {timed.length - lessons} other entries;{" "}
+        {reading.siteName}: {lessons} {lessons === 1 ? "lesson" : "lessons"} and {timed.length - lessons}{" "}
+        {timed.length - lessons === 1 ? "other entry" : "other entries"};{" "}
         <strong>{hoursText(minutes)}</strong> of directed time will be counted.
       </p>
       {reading.warnings.map((w) => (

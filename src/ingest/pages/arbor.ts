@@ -128,6 +128,8 @@ function readGrid(grid: Element, input: PageInput, warnings: string[]): PageItem
         end: zonedInstant(input.timeZone, date, clockMinutes(m[2])!),
         location: location || undefined,
         group: groupOf(title),
+        // A tutor group's registration reads "Year: Group" ("9: 9HAN"), with no subject.
+        hint: /^\s*\d{1,2}\s*:\s*[^:]+$/.test(title) ? "registration" : undefined,
         id: event.getAttribute("data-eventid") ?? undefined,
       } as PageItem & { id?: string });
     }
