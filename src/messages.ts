@@ -131,6 +131,20 @@ export interface ImportReply {
   warnings: string[];
 }
 
+/** What reading a page added to its source. */
+export interface PageImportReply {
+  sourceId: string;
+  /** "Edulink timetable, week of 13 June". */
+  name: string;
+  added: number;
+  updated: number;
+  unchanged: number;
+  removed: number;
+  total: number;
+  /** Lessons another calendar already has in the same slot, left out so they are not counted twice. */
+  duplicates: number;
+}
+
 /**
  * What each request's handler answers when it succeeds. The handler map is typed against it, and the
  * pages' client (src/ui/client.ts) gives the same type back, so both ends agree by construction.
@@ -146,6 +160,7 @@ export interface Replies {
   "items/delete": { count: number };
   "items/confirm": Record<never, never>;
   "source/import-ics": ImportReply;
+  "source/import-page": PageImportReply;
   "source/add-feed": ImportReply | { notModified: true };
   "source/refresh": ImportReply | { notModified: true };
   "source/delete": Record<never, never>;

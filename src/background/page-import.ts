@@ -20,7 +20,7 @@ import { trainingDaysFrom } from "../ingest/to-items";
 import type { WithinHoursDB } from "../store/db";
 import { itemsBetween } from "../store/queries";
 import { listClassificationRules, replaceSourceItems, saveProfile, saveSource } from "../store/repo";
-import { currentProfile } from "./services";
+import { currentProfile } from "./recount";
 
 export async function importPageReading(
   db: WithinHoursDB,

@@ -1,11 +1,11 @@
 import { useState } from "preact/hooks";
 import type { PageReading, ReadOk, TableMapping } from "../ingest/pages/types";
-import type { Reply } from "../messages";
-import { sendToBackground } from "../platform/extension";
+import type { PageImportReply } from "../messages";
+import { client } from "./client";
 import { KIND_LABEL, dayText, hoursText, timeText } from "./format";
 import type { TabPage } from "./read-page-flow";
 
-type Saved = { name: string; added: number; updated: number; removed: number; duplicates: number };
+type Saved = PageImportReply;
 
 type State =
   | { step: "idle" }
@@ -49,13 +49,12 @@ export function ReadPagePanel({ timeZone }: { timeZone: string }) {
 
   async function confirm(reading: ReadOk) {
     setState({ step: "saving" });
-    const reply = await sendToBackground<Reply<Saved>>({
-      type: "source/import-page",
+    const reply = await client.request("source/import-page", {
       site: reading.site,
       siteName: reading.siteName,
       items: reading.items,
       ...(repeat ? { repeat: true } : {}),
-    }).catch((e: unknown) => ({ ok: false as const, error: e instanceof Error ? e.message : String(e) }));
+    });
     if (reply.ok) setState({ step: "saved", saved: reply });
     else setState({ step: "refused", reason: reply.error });
   }
