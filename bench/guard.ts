@@ -4,7 +4,7 @@
  */
 import { DateTime } from "luxon";
 import { demoWeekItems } from "../e2e/seed";
-import { profileWithDefaults } from "../src/model";
+import { profileWithDefaults } from "../src/rules/profile-defaults";
 import { computeSendPolicy, decideSend } from "../src/guard/policy";
 import { warningText, guardClock } from "../src/guard/text";
 import { median, report } from "./stats";

@@ -5,9 +5,9 @@
  */
 import { DateTime } from "luxon";
 import { JURISDICTIONS, type Jurisdiction, type WorkItem } from "../src/model";
-import { Ledger, evaluate } from "../src/rules";
+import { Ledger, evaluate } from "../src/rules/engine";
+import { calendarOf } from "../src/rules/catalogue";
 import { makeItem, makeProfile } from "../src/rules/test-items";
-import { calendarFor } from "../src/time";
 
 const YEAR_START: Record<Jurisdiction, string> = {
   england: "2025-09-01",
@@ -114,7 +114,7 @@ for (const jurisdiction of JURISDICTIONS) {
   const ledger = new Ledger(profile, { now });
   ledger.setItems(items);
   ledger.evaluation();
-  const cal = calendarFor(profile);
+  const cal = calendarOf(profile);
   const week = cal.weeks[10]!;
   const weekEnd = cal.days[week.firstDay + 6]!.end;
   const weekItems = items.filter((x) => x.start >= cal.days[week.firstDay]!.start && x.start < weekEnd);

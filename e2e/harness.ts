@@ -98,7 +98,7 @@ export async function welcomePage(ctx: BrowserContext, extensionId: string): Pro
 
 /**
  * An IANA zone where it is evening (20:00–22:59) right now, for launching Chromium with that `TZ` so a
- * new profile's 08:00–17:00 email window is closed whatever the hour here. Some zone always is.
+ * new profile's email window (the school day, 08:30–16:30; 08:00–17:00 until the background answers) is closed whatever the hour here. Some zone always is.
  */
 export function eveningZone(now = new Date()): string {
   const zones = (Intl as unknown as { supportedValuesOf(k: string): string[] }).supportedValuesOf("timeZone");

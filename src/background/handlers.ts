@@ -3,7 +3,7 @@
  * validated; it changes the store and then refreshes what is derived from it.
  */
 import { DateTime } from "luxon";
-import { profileWithDefaults } from "../model/defaults";
+import { profileWithDefaults } from "../rules/profile-defaults";
 import type { Profile, Source } from "../model";
 import { coverVerdict } from "../rules/cover";
 import { IMPORT_TIME_BUDGET, parseIcs } from "../ingest/ics";

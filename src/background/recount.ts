@@ -4,7 +4,7 @@
  */
 import { DateTime } from "luxon";
 import { questionsFor, type Finding, type Profile, type WorkItem } from "../model";
-import { profileWithDefaults } from "../model/defaults";
+import { profileWithDefaults } from "../rules/profile-defaults";
 import { evaluate } from "../rules/engine";
 import { weekSummary } from "../rules/summary";
 import { computeSendPolicy, type SendPolicy } from "../guard/policy";

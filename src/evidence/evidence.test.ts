@@ -6,7 +6,7 @@ import { auditLedger, auditReport } from "../ingest/audit";
 import { makeItem, makeProfile } from "../rules/test-items";
 import { evaluate } from "../rules/engine";
 import { directedShares } from "../rules/shares";
-import { calendarFor } from "../time";
+import { calendarOf } from "../rules/catalogue";
 import { buildEvidence, CSV_HEADER, evidenceCsv, evidenceIcs, resolveRange } from "./index";
 import { evidencePdf, pdfSafe } from "./pdf";
 import { pdfText } from "./pdf-text";
@@ -37,7 +37,7 @@ describe("directedShares", () => {
       makeItem(ZONE, "lesson", "2025-09-08", "11:00:20", "11:01:00", { id: "e" }),
       makeItem(ZONE, "other", "2025-09-08", "12:00", "13:00", { id: "f", directed: false }),
     ];
-    const shares = directedShares(calendarFor(profile), items);
+    const shares = directedShares(calendarOf(profile), items);
     expect(Object.fromEntries(shares)).toEqual({ a: 60, b: 30, c: 0, d: 0, e: 1 });
     expect(
       evaluate(items, profile, { now: NOW }).weeks.find((w) => w.start === "2025-09-08")?.directedMinutes,
@@ -150,7 +150,7 @@ describe("the evidence PDF", { timeout: 30_000 }, () => {
     expect(text).toContain(`Period: ${pdfSafe(range.label)}`);
     expect(text).toContain("Pro-rata budget 1265 h");
     expect(text).toContain("School Teachers' Pay and Conditions Document 2025 (England)");
-    expect(text).toContain("contract or national agreement");
+    expect(text).toContain("contract (academy adopting the STPCD)");
     expect(text).toMatch(/Forecast: about \d+ h/);
     expect(text).toMatch(/Cover: 2 occasions/);
     expect(text).toMatch(/foreseeable: (yes|no sign)/);

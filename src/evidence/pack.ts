@@ -1,6 +1,5 @@
 import { DateTime } from "luxon";
 import {
-  FORCE_LABEL,
   needsConfirmation,
   type Finding,
   type Force,
@@ -11,12 +10,20 @@ import {
   type WorkItem,
 } from "../model";
 import { place } from "../rules/aggregate";
-import { RULE_BY_ID, isActive, paramsFor, sourceFor } from "../rules/catalogue";
+import {
+  RULE_BY_ID,
+  calendarOf,
+  forceFor,
+  forceLabelFor,
+  isActive,
+  paramsFor,
+  sourceFor,
+} from "../rules/catalogue";
 import { evaluate, type Evaluation } from "../rules/engine";
 import { directedShares } from "../rules/shares";
 import { weekSummary, yearSummary, type SummaryMeter, type YearSummary } from "../rules/summary";
 import { formatMinutes, isWork, str } from "../rules/util";
-import { calendarFor, dayIndexOf, formatHm, localMinute, type YearCalendar } from "../time";
+import { dayIndexOf, formatHm, localMinute, type YearCalendar } from "../time";
 import { calculatorCategory, type CalculatorCategory } from "./categories";
 import type { EvidenceRange } from "./range";
 import { weeklyPace } from "./year";
@@ -139,8 +146,8 @@ export function citationFor(ruleId: string | null | undefined, profile: Profile)
   return {
     rule: rule.id,
     title: rule.title,
-    force: rule.force,
-    forceLabel: FORCE_LABEL[rule.force],
+    force: forceFor(rule, profile),
+    forceLabel: forceLabelFor(rule, profile),
     document: sourceFor(rule, profile),
   };
 }
@@ -168,11 +175,11 @@ export function buildEvidence(input: EvidenceInput): EvidencePack {
   const { profile, range } = input;
   const now = input.now ?? Date.now();
   const evaluation = input.evaluation ?? evaluate(input.items, profile, { now });
-  const cal = calendarFor(profile);
+  const cal = calendarOf(profile);
   const p = paramsFor(profile);
   const shares = directedShares(cal, input.items);
   const sourceNames = new Map((input.sources ?? []).map((s) => [s.id, s]));
-  const calendarSource = str(p(CALENDAR_RULE), "calendarSource");
+  const calendarSource = str(p(RULE_BY_ID.get(CALENDAR_RULE)!), "calendarSource");
 
   const inRange = (date: string) => date >= range.from && date <= range.to;
   const rangeStart = DateTime.fromISO(range.from, { zone: profile.timeZone }).toMillis();

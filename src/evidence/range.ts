@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import type { Profile } from "../model";
-import { calendarFor } from "../time";
+import { calendarOf } from "../rules/catalogue";
 
 /** A date range for an evidence pack: inclusive local dates in the profile's zone, and how to say it. */
 export interface EvidenceRange {
@@ -27,7 +27,7 @@ function spoken(from: string, to: string): string {
  * the teacher's own dates, clipped to the academic year the ledger counts.
  */
 export function resolveRange(choice: RangeChoice, profile: Profile, now: number): EvidenceRange {
-  const cal = calendarFor(profile);
+  const cal = calendarOf(profile);
   const yearFrom = cal.yearStart;
   const yearTo = DateTime.fromISO(cal.yearEnd).minus({ days: 1 }).toISODate() ?? cal.yearEnd;
   const today = DateTime.fromMillis(now, { zone: profile.timeZone });

@@ -1,7 +1,6 @@
-import { RULE_BY_ID } from "../rules/catalogue";
+import { RULE_BY_ID, calendarOf } from "../rules/catalogue";
 import type { Evaluation } from "../rules/engine";
 import type { Profile } from "../model";
-import { calendarFor } from "../time";
 import { citationFor, type Citation } from "./pack";
 
 /**
@@ -9,7 +8,7 @@ import { citationFor, type Citation } from "./pack";
  * of half-term gets none and the paces add up to the budget when the terms hold the budget's days.
  */
 export function weeklyPace(evaluation: Evaluation, profile: Profile): number[] {
-  const cal = calendarFor(profile);
+  const cal = calendarOf(profile);
   const budget = evaluation.year.budgetMinutes;
   const contracted = new Set(profile.contractedDays);
   const termDays = cal.weeks.map(

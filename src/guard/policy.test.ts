@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { profileWithDefaults, type WorkItem } from "../model";
+import type { WorkItem } from "../model";
+import { profileWithDefaults } from "../rules/profile-defaults";
 import { computeSendPolicy, decideSend, SEND_GUARD_KEY } from "./policy";
 
 const zone = "Europe/London";
@@ -24,20 +25,20 @@ describe("computeSendPolicy", () => {
   // Tuesday 20 October 2026, 21:40 in London.
   const now = at("2026-10-20T21:40");
 
-  it("defaults a new profile to Monday to Friday 08:00–17:00 for 14 days", () => {
+  it("defaults a new profile to the school day (08:30–16:30), Monday to Friday, for 14 days", () => {
     const policy = computeSendPolicy(profile(), [], now);
     expect(policy.windows).toHaveLength(10);
-    expect(policy.windows[0]).toEqual([at("2026-10-20T08:00"), at("2026-10-20T17:00")]);
+    expect(policy.windows[0]).toEqual([at("2026-10-20T08:30"), at("2026-10-20T16:30")]);
     expect(policy.validUntil).toBe(at("2026-11-03T00:00"));
     expect(policy.rule).toBe("eng.email.directed");
     expect(policy.advice).toMatch(/NEU and NASUWT.*\(union advice\)/);
   });
 
-  it("keeps 08:00 local across the clock change on 25 October", () => {
+  it("keeps 08:30 local across the clock change on 25 October", () => {
     const policy = computeSendPolicy(profile(), [], now);
     const monday = policy.windows.find(([s]) => s >= at("2026-10-26T00:00"));
-    expect(monday?.[0]).toBe(at("2026-10-26T08:00"));
-    expect(monday![0] - at("2026-10-23T08:00")).toBe(3 * 86_400_000 + 3_600_000);
+    expect(monday?.[0]).toBe(at("2026-10-26T08:30"));
+    expect(monday![0] - at("2026-10-23T08:30")).toBe(3 * 86_400_000 + 3_600_000);
   });
 
   it("uses term time only once terms are known, but opens training days", () => {
@@ -63,15 +64,26 @@ describe("computeSendPolicy", () => {
     ]);
   });
 
-  it("widens a day by its directed items and closes all-day holidays", () => {
-    const items = [
-      item({ start: at("2026-10-21T16:00"), end: at("2026-10-21T19:30"), kind: "parents-evening" }),
-      item({ start: at("2026-10-21T20:00"), end: at("2026-10-21T21:00"), directed: false, kind: "personal" }),
-      item({ start: at("2026-10-22T00:00"), end: at("2026-10-23T00:00"), allDay: true, kind: "holiday" }),
-    ];
-    const policy = computeSendPolicy(profile(), items, now);
-    expect(policy.windows[1]).toEqual([at("2026-10-21T08:00"), at("2026-10-21T19:30")]);
-    expect(policy.windows[2]![0]).toBe(at("2026-10-23T08:00"));
+  const week = [
+    item({ start: at("2026-10-21T09:00"), end: at("2026-10-21T15:00"), kind: "lesson" }),
+    item({ start: at("2026-10-21T16:00"), end: at("2026-10-21T19:30"), kind: "parents-evening" }),
+    item({ start: at("2026-10-21T20:00"), end: at("2026-10-21T21:00"), directed: false, kind: "personal" }),
+    item({ start: at("2026-10-22T00:00"), end: at("2026-10-23T00:00"), allDay: true, kind: "holiday" }),
+  ];
+
+  it("eng.email.directed window = directed: a day with directed items opens for their span; holidays close", () => {
+    const policy = computeSendPolicy(profile(), week, now);
+    expect(policy.windows[1]).toEqual([at("2026-10-21T09:00"), at("2026-10-21T19:30")]);
+    expect(policy.windows[2]![0]).toBe(at("2026-10-23T08:30"));
+  });
+
+  it("eng.email.directed window = school-day: the school day, widened by directed items", () => {
+    const policy = computeSendPolicy(
+      profile({ overrides: { "eng.email.directed": { window: "school-day" } } }),
+      week,
+      now,
+    );
+    expect(policy.windows[1]).toEqual([at("2026-10-21T08:30"), at("2026-10-21T19:30")]);
   });
 
   it("reads the teacher's window, exceptions and off switch", () => {
@@ -94,7 +106,13 @@ describe("computeSendPolicy", () => {
       advice: expect.stringContaining("(official guidance)"),
     });
     expect(computeSendPolicy(profile({ jurisdiction: "scotland" }), [], now)).toMatchObject({
+      rule: "sco.week",
       windowName: "working hours",
+      advice: expect.stringContaining("(your own setting)"),
+    });
+    // With union advice switched off the window is the teacher's own; the citation is the directed-time rule.
+    expect(computeSendPolicy(profile({ unionOverlay: false }), [], now)).toMatchObject({
+      rule: "eng.directed.annual",
       advice: expect.stringContaining("(your own setting)"),
     });
   });
@@ -103,8 +121,8 @@ describe("computeSendPolicy", () => {
     const policy = computeSendPolicy(profile(), [], now);
     expect(decideSend(policy, now)).toEqual({
       action: "warn",
-      previousEnd: at("2026-10-20T17:00"),
-      nextStart: at("2026-10-21T08:00"),
+      previousEnd: at("2026-10-20T16:30"),
+      nextStart: at("2026-10-21T08:30"),
     });
     expect(decideSend(policy, at("2026-10-21T10:00"))).toEqual({ action: "allow", reason: "in-hours" });
   });

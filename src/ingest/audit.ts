@@ -1,15 +1,9 @@
 import { DateTime } from "luxon";
-import {
-  JURISDICTION_DEFAULTS,
-  familyKey,
-  profileWithDefaults,
-  type Profile,
-  type Severity,
-  type WorkItem,
-} from "../model";
+import { familyKey, type Profile, type Severity, type WorkItem } from "../model";
 import { partialProfileSchema } from "../model/schema";
 import { CoverChecker, type CoverSeverity } from "../rules/cover";
 import { evaluate, type Evaluation } from "../rules/engine";
+import { defaultTimeZone, profileWithDefaults } from "../rules/profile-defaults";
 import { KIND_LABEL } from "./classify";
 import { IcsError, parseIcs, type IcsErrorReason, type TimeBudget } from "./ics";
 import { dedupeAcrossSources } from "./dedupe";
@@ -107,7 +101,7 @@ export function auditProfile(profileJson: unknown, now: number): Profile {
     );
   }
   const partial = parsed.data as Partial<Profile>;
-  const zone = partial.timeZone ?? JURISDICTION_DEFAULTS[partial.jurisdiction ?? "england"].timeZone;
+  const zone = partial.timeZone ?? defaultTimeZone(partial.jurisdiction);
   const today = DateTime.fromMillis(now, { zone }).toISODate() ?? "";
   return profileWithDefaults(partial, today);
 }

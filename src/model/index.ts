@@ -2,4 +2,3 @@ export * from "./item";
 export * from "./profile";
 export * from "./finding";
 export * from "./records";
-export * from "./defaults";

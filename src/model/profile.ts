@@ -37,35 +37,9 @@ export interface TermDates {
 
 export type ParamValue = number | string | boolean;
 
-export interface Profile {
-  jurisdiction: Jurisdiction;
-  role: Role;
-  /** Full-time equivalent, 0–1. */
-  fte: number;
-  contractedDays: Weekday[];
-  /** NZ permanent units held. */
-  permanentUnits: number;
-  /** NZ specialist roll size (for nz.sec.specialist). */
-  schoolRoll?: number;
-  /** IANA zone name. */
-  timeZone: string;
-  /** Local "HH:MM". */
-  schoolDayStart: string;
-  schoolDayEnd: string;
-  /** Local "HH:MM" when the pupils' last session ends; meetings from then on are "after school". */
-  sessionEnd?: string;
-  weekStart: Weekday;
-  cycleWeeks: 1 | 2;
-  /** Local date YYYY-MM-DD. */
-  academicYearStart: string;
-  terms: TermDates[];
-  trainingDays: string[];
-  /** Union advice overlay (NEU/NASUWT): on by default for England and Wales. */
-  unionOverlay: boolean;
-  /** Ready-made local agreement applied before `overrides` (e.g. "west-dunbartonshire-2019"). */
-  localAgreement?: string;
-  /** Per-rule parameter overrides: { "eng.meetings.weekly": { maxMinutes: 90 } }. */
-  overrides: Record<string, Record<string, ParamValue>>;
-  /** Email addresses or domains the send guard never warns about. */
-  emailExceptions: string[];
-}
+/** Maintained school, academy that adopts the STPCD, or another employer (RULES.md "Force": S/C rules). */
+export const SCHOOL_TYPES = ["maintained", "academy", "other"] as const;
+export type SchoolType = (typeof SCHOOL_TYPES)[number];
+
+/** The profile, as its schema reads it (src/model/schema.ts): one definition. */
+export type { Profile } from "./schema";

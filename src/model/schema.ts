@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { COVER_REASONS, ITEM_KINDS } from "./item";
-import { JURISDICTIONS, ROLES } from "./profile";
+import { JURISDICTIONS, ROLES, SCHOOL_TYPES } from "./profile";
 import { COVER_CHOICES, SEND_OUTCOMES, SOURCE_TYPES } from "./records";
 
 /** Schemas for data that crosses a trust boundary: messages, imports, profile files. */
@@ -34,6 +34,8 @@ const paramValue = z.union([z.number(), z.string().max(200), z.boolean()]);
 export const profileSchema = z.object({
   jurisdiction: z.enum(JURISDICTIONS),
   role: z.enum(ROLES),
+  /** Absent in profiles saved before it existed; read as the default (see rules' forceFor). */
+  schoolType: z.enum(SCHOOL_TYPES).optional(),
   fte: z.number().gt(0).max(1),
   contractedDays: z.array(weekday).max(7),
   permanentUnits: z.number().int().min(0).max(20),
@@ -52,6 +54,9 @@ export const profileSchema = z.object({
   overrides: z.record(z.string().max(100), z.record(z.string().max(100), paramValue)),
   emailExceptions: z.array(z.string().max(320)).max(100),
 });
+
+/** The teacher's profile: which regime applies and the facts of their contract and school year. */
+export type Profile = z.infer<typeof profileSchema>;
 
 /** A profile file or form may leave out anything; defaults fill the rest. */
 export const partialProfileSchema = profileSchema.partial().strict();

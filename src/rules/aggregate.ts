@@ -1,8 +1,8 @@
 import type { Profile, WorkItem } from "../model";
 import { dayIndexOf, localMinute, parseHm, type WeekInfo, type YearCalendar } from "../time";
-import { collegiateCategory } from "./scotland";
-import type { DayAgg, ParamsOf, Placed, Regime, WeekAgg, WeekLedger } from "./types";
-import { MINUTE, intervalsMinutes, isWork, mergeIntervals, str } from "./util";
+import { engMeetingsWeekly } from "./overlays/union";
+import type { DayAgg, Pack, ParamsOf, Placed, WeekAgg, WeekLedger } from "./types";
+import { MINUTE, intervalsMinutes, isWork, mergeIntervals } from "./util";
 
 /**
  * Place a timed item on its local day, or return null when it is all-day or outside the academic year
@@ -24,7 +24,7 @@ const TEACHING = new Set(["lesson", "registration", "cover"]);
 export function aggregateWeek(
   cal: YearCalendar,
   profile: Profile,
-  regime: Regime,
+  pack: Pack,
   p: ParamsOf,
   week: WeekInfo,
   placed: Placed[],
@@ -32,12 +32,12 @@ export function aggregateWeek(
   const items = placed.slice().sort((a, b) => a.item.start - b.item.start || a.item.end - b.item.end);
   const first = cal.days[week.firstDay]!;
   const last = cal.days[week.firstDay + 6]!;
-  const contactLimit = regime.contactLimit(profile, p);
-  const eveningFrom = parseHm(str(p("eng.meetings.weekly"), "eveningFrom", "17:30"));
+  const contactLimit = pack.contactLimit(profile, p);
+  const eveningFrom = parseHm(p(engMeetingsWeekly).eveningFrom);
   const sessionEnd = profile.sessionEnd ? parseHm(profile.sessionEnd) : -1;
   const defaultSessionEnd = parseHm(profile.schoolDayEnd);
-  const isScotland = regime.jurisdiction === "scotland";
-  const collegiateParams = isScotland ? p("sco.collegiate") : undefined;
+  const collegiate = pack.collegiate;
+  const collegiateParams = collegiate ? p(collegiate.rule) : undefined;
 
   const ledger = emptyWeekLedger(week.start, {
     startInstant: first.start,
@@ -45,7 +45,7 @@ export function aggregateWeek(
     cycle: week.cycle,
     contactMaxMinutes: contactLimit?.minutes ?? null,
     contactMaxRule: contactLimit?.rule ?? null,
-    weeklyLimitMinutes: regime.weeklyLimit(profile, p),
+    weeklyLimitMinutes: pack.weeklyLimit(profile, p),
   });
 
   const days: DayAgg[] = [];
@@ -68,14 +68,14 @@ export function aggregateWeek(
       }
       if (TEACHING.has(it.kind)) lastTeachingEndMin = Math.max(lastTeachingEndMin, x.endMin);
       if (it.kind === "lesson" || it.kind === "cover") ledger.teachingMinutes += x.minutes;
-      if (regime.contactKinds.has(it.kind)) ledger.contactMinutes += x.minutes;
+      if (pack.contactKinds.has(it.kind)) ledger.contactMinutes += x.minutes;
       if (it.kind === "ppa" || it.kind === "non-contact") ledger.ppaMinutes += x.minutes;
       if (it.kind === "cover") {
         ledger.coverCount++;
         ledger.coverMinutes += x.minutes;
       }
-      if (collegiateParams && it.directed) {
-        const cat = collegiateCategory(it, collegiateParams);
+      if (collegiate && collegiateParams && it.directed) {
+        const cat = collegiate.category(it, collegiateParams);
         if (cat) ledger.collegiateMinutes[cat] = (ledger.collegiateMinutes[cat] ?? 0) + x.minutes;
       }
     }

@@ -1,6 +1,7 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { RULES, listRules } from "./catalogue";
+import { JURISDICTIONS } from "../model";
+import { PACKS, RULES, listRules, overrideProblems, paramsFor, usableOverrides } from "./catalogue";
 import { makeProfile } from "./test-items";
 
 const RULES_MD = new URL("../../docs/RULES.md", import.meta.url);
@@ -37,5 +38,89 @@ describe("rule catalogue", () => {
     const scotland = listRules(makeProfile({ jurisdiction: "scotland", academicYearStart: "2025-08-01" }));
     expect(scotland.some((r) => r.id === "eng.meetings.weekly")).toBe(false);
     expect(scotland.find((r) => r.id === "ie.disconnect")!.active).toBe(false);
+  });
+});
+
+describe("packs (one per jurisdiction)", () => {
+  const rulesMd = readFileSync(RULES_MD, "utf8");
+  const known = new Set(idsIn(rulesMd, /^\| ((?:eng|wal|uk|ni|sco|nz|support|ie|au)\.[a-z0-9_.]+) *\|/gm));
+
+  it("has one pack per jurisdiction, each with its own test file", () => {
+    expect(Object.keys(PACKS).sort()).toEqual([...JURISDICTIONS].sort());
+    for (const id of Object.keys(PACKS)) {
+      expect(existsSync(new URL(`./packs/${id}.test.ts`, import.meta.url)), `${id} has no tests`).toBe(true);
+    }
+  });
+
+  it("cites only rule ids that are in docs/RULES.md (rules, limits, meters and the email window)", () => {
+    for (const r of RULES) expect(known.has(r.id), r.id).toBe(true);
+    for (const pack of Object.values(PACKS)) {
+      const profile = makeProfile({ jurisdiction: pack.id, role: pack.defaults.role });
+      const p = paramsFor(profile);
+      const cited = [
+        pack.budget(profile, p)?.rule,
+        pack.contactLimit(profile, p)?.rule,
+        pack.meters.ppa?.rule.id,
+        pack.meters.cover?.id,
+        pack.meters.meetings?.id,
+        pack.email.rule.id,
+        pack.email.ownWindowRule.id,
+        pack.collegiate?.rule.id,
+      ].filter((x): x is string => x !== undefined);
+      for (const id of cited) expect(known.has(id), `${pack.id} cites ${id}`).toBe(true);
+      for (const id of [pack.email.rule.id, pack.email.ownWindowRule.id])
+        expect(
+          listRules(profile).some((r) => r.id === id),
+          `${pack.id}: ${id} is offered`,
+        ).toBe(true);
+    }
+  });
+});
+
+describe("typed parameters", () => {
+  it("coerces an override once and refuses a misspelt key with a message", () => {
+    const profile = makeProfile({
+      jurisdiction: "england",
+      overrides: { "eng.meetings.weekly": { maxMinutes: "90", maxMinutess: 75, eveningFrom: "late" } },
+    });
+    const info = listRules(profile).find((r) => r.id === "eng.meetings.weekly")!;
+    expect(info.params.maxMinutes).toBe(90);
+    expect(info.params.eveningFrom).toBe("17:30");
+    expect(info.problems).toEqual([
+      "“maxMinutess” is not a setting of this rule (did you mean “maxMinutes”?); it is ignored.",
+      '“eveningFrom” is not a time like 17:30; "17:30" is used.',
+    ]);
+    expect(overrideProblems(profile)).toHaveLength(2);
+    expect(usableOverrides(profile)).toEqual({ "eng.meetings.weekly": { maxMinutes: "90" } });
+  });
+
+  it("refuses a value outside a choice and an override for something that is not a rule", () => {
+    const profile = makeProfile({
+      jurisdiction: "england",
+      overrides: { "eng.email.directed": { window: "always" }, "eng.nonsense": { x: 1 } },
+    });
+    expect(overrideProblems(profile)).toEqual([
+      'Send and answer work email only in directed time (eng.email.directed): “window” is not one of “directed”, “school-day”; "directed" is used.',
+      "“eng.nonsense” is not a rule; its settings are ignored.",
+    ]);
+  });
+});
+
+describe("force by school type", () => {
+  it("shows an S/C rule as statute in a maintained school and as contract in an academy", () => {
+    const at = (schoolType: "maintained" | "academy" | "other") =>
+      listRules(makeProfile({ jurisdiction: "england", schoolType })).find((r) => r.id === "eng.ppa.min")!;
+    expect([at("maintained").force, at("maintained").forceLabel]).toEqual([
+      "S",
+      "statute (maintained school)",
+    ]);
+    expect([at("academy").force, at("academy").forceLabel]).toEqual([
+      "C",
+      "contract (academy adopting the STPCD)",
+    ]);
+    expect(at("other").force).toBe("C");
+    // A union rule stays union advice whatever the school.
+    const union = listRules(makeProfile({ jurisdiction: "england", schoolType: "maintained" }));
+    expect(union.find((r) => r.id === "eng.meetings.weekly")!.force).toBe("U");
   });
 });

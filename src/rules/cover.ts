@@ -1,7 +1,8 @@
 import type { CoverReason, Finding, Profile, WorkItem } from "../model";
 import { weekStartOf } from "../time";
-import { paramsFor, regimeFor } from "./catalogue";
-import { coverOccasions, FORESEEABLE_RULE, type CoverOccasion } from "./cover-occasions";
+import { packFor, paramsFor } from "./catalogue";
+import { engCoverRarely } from "./packs/england";
+import { coverOccasions, type CoverOccasion } from "./cover-occasions";
 import { Ledger, type EngineOptions } from "./engine";
 import type { Evaluation } from "./types";
 import { formatMinutes, ordinal } from "./util";
@@ -51,7 +52,7 @@ export const PROPOSED_COVER_ID = "proposed-cover";
 
 /** The parameters of the profile's own cover rule (England's where the regime has none). */
 function foreseeableParams(profile: Profile) {
-  return paramsFor(profile)(regimeFor(profile).coverRule ?? FORESEEABLE_RULE);
+  return paramsFor(profile)(packFor(profile).meters.cover ?? engCoverRarely);
 }
 
 const key = (f: Finding) => `${f.rule}|${f.severity}|${f.start}|${f.end}`;

@@ -1,50 +1,127 @@
-import type { Profile, WorkItem } from "../model";
-import { calendarFor, dayIndexOf, instantAt, parseHm } from "../time";
-import { paramsFor } from "./catalogue";
-import { str } from "./util";
+import { DateTime } from "luxon";
+import type { Profile, Weekday, WorkItem } from "../model";
+import { packFor, paramsFor } from "./catalogue";
+import { engEmailDirected } from "./overlays/union";
 
-export interface SendWindow {
-  /** Local date YYYY-MM-DD. */
-  date: string;
-  start: number;
-  end: number;
+/**
+ * The send guard's own settings in `profile.overrides[SEND_GUARD_KEY]`: `enabled`, and `start`/`end` ("HH:MM")
+ * when the teacher sets the email window apart from the school day. Settings, not a rule: the guard's
+ * findings cite the pack's email rule.
+ */
+export const SEND_GUARD_KEY = "send.guard";
+
+export const OWN_WINDOW_ADVICE = "you chose to send work email only in your working hours (your own setting)";
+
+const HM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+export interface EmailWindows {
+  /** Allowed windows as [start, end) epoch ms, sorted and not overlapping. */
+  windows: Array<[number, number]>;
+  /** The rule the windows come from (RULES.md id), what they are called, and the advice in plain words. */
+  rule: string;
+  windowName: string;
+  advice: string;
+  enabled: boolean;
+  /** Local midnight after the last day asked for. */
+  until: number;
 }
 
 /**
- * The times on each day when sending work email keeps within the rules (eng.email.directed: the day's directed
- * time; ni.comms and ie.disconnect: the school day). For the send guard's precomputed policy. A contracted
- * day with no directed items falls back to the school day; other days have no window.
+ * The one definition of when work email may be sent, owned by the pack's email rule: on each working day in
+ * term (and each training day) the school day, or the teacher's own hours when set apart; with
+ * eng.email.directed's `window` = "directed", a day with directed items opens for their span instead. Directed
+ * items outside those days (a Saturday open day) open too. Holidays on the calendar close the day.
  */
-export function sendWindows(
-  items: readonly WorkItem[],
+export function emailWindows(
   profile: Profile,
+  items: readonly WorkItem[],
   from: number,
   days: number,
-): SendWindow[] {
-  const cal = calendarFor(profile);
-  const first = dayIndexOf(cal, from);
-  if (first < 0) return [];
-  const byDirected = str(paramsFor(profile)("eng.email.directed"), "window", "directed") === "directed";
-  const contracted = new Set(profile.contractedDays);
-  const dayFrom = parseHm(profile.schoolDayStart);
-  const dayTo = parseHm(profile.schoolDayEnd);
-  const spans = new Map<number, [number, number]>();
-  if (byDirected) {
-    for (const it of items) {
-      if (it.allDay || !it.directed || it.end <= cal.days[first]!.start) continue;
-      const d = dayIndexOf(cal, it.start);
-      if (d < first || d >= first + days) continue;
-      const s = spans.get(d);
-      spans.set(d, s ? [Math.min(s[0], it.start), Math.max(s[1], it.end)] : [it.start, it.end]);
+): EmailWindows {
+  const zone = profile.timeZone;
+  const settings = profile.overrides[SEND_GUARD_KEY] ?? {};
+  const start = hm(settings.start, profile.schoolDayStart);
+  const end = hm(settings.end, profile.schoolDayEnd);
+  const pack = packFor(profile);
+  const email = pack.email;
+  const byDirected =
+    email.rule === engEmailDirected &&
+    email.applies(profile) &&
+    paramsFor(profile)(engEmailDirected).window === "directed";
+
+  const first = DateTime.fromMillis(from, { zone }).startOf("day");
+  const horizonStart = first.toMillis();
+  const horizonEnd = first.plus({ days }).toMillis();
+
+  const training = new Set(profile.trainingDays);
+  const closed = new Set<string>();
+  const directedSpan = new Map<string, [number, number]>();
+  const windows: Array<[number, number]> = [];
+  for (const item of items) {
+    if (item.end <= horizonStart || item.start >= horizonEnd) continue;
+    if (item.allDay) {
+      // All-day entries mark whole days: INSET counts as a training day, a holiday closes the day.
+      const dates = localDatesCovered(item.start, item.end, zone);
+      if (item.kind === "inset") dates.forEach((d) => training.add(d));
+      else if (item.kind === "holiday") dates.forEach((d) => closed.add(d));
+      continue;
     }
+    if (!item.directed) continue;
+    windows.push([item.start, item.end]);
+    const date = DateTime.fromMillis(item.start, { zone }).toISODate() ?? "";
+    const span = directedSpan.get(date);
+    directedSpan.set(
+      date,
+      span ? [Math.min(span[0], item.start), Math.max(span[1], item.end)] : [item.start, item.end],
+    );
   }
-  const out: SendWindow[] = [];
-  for (let d = first; d < Math.min(cal.days.length, first + days); d++) {
-    const day = cal.days[d]!;
-    const span = spans.get(d);
-    if (span) out.push({ date: day.date, start: span[0], end: span[1] });
-    else if (contracted.has(day.weekday))
-      out.push({ date: day.date, start: instantAt(cal, d, dayFrom), end: instantAt(cal, d, dayTo) });
+
+  for (let i = 0; i < days; i++) {
+    const day = first.plus({ days: i });
+    const date = day.toISODate() ?? "";
+    const inTerm = profile.terms.length === 0 || profile.terms.some((t) => t.start <= date && date <= t.end);
+    const workingDay = profile.contractedDays.includes(day.weekday as Weekday);
+    if (!training.has(date) && !(workingDay && inTerm && !closed.has(date))) continue;
+    const span = byDirected ? directedSpan.get(date) : undefined;
+    windows.push(span ?? [atLocal(date, start, zone), atLocal(date, end, zone)]);
+  }
+
+  const applies = email.applies(profile);
+  return {
+    windows: merge(windows),
+    rule: applies ? email.rule.id : email.ownWindowRule.id,
+    windowName: applies ? email.windowName : "working hours",
+    advice: applies ? email.advice : OWN_WINDOW_ADVICE,
+    enabled: settings.enabled !== false,
+    until: horizonEnd,
+  };
+}
+
+function hm(value: unknown, fallback: string): string {
+  return typeof value === "string" && HM.test(value) ? value : fallback;
+}
+
+function atLocal(date: string, time: string, zone: string): number {
+  return DateTime.fromISO(`${date}T${time}`, { zone }).toMillis();
+}
+
+function localDatesCovered(start: number, end: number, zone: string): string[] {
+  const dates: string[] = [];
+  let day = DateTime.fromMillis(start, { zone }).startOf("day");
+  while (day.toMillis() < end) {
+    dates.push(day.toISODate() ?? "");
+    day = day.plus({ days: 1 });
+  }
+  return dates;
+}
+
+function merge(windows: Array<[number, number]>): Array<[number, number]> {
+  const sorted = windows.filter(([s, e]) => e > s).sort((a, b) => a[0] - b[0]);
+  const out: Array<[number, number]> = [];
+  for (const [s, e] of sorted) {
+    const last = out[out.length - 1];
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else out.push([s, e]);
   }
   return out;
 }

@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { WorkItem } from "../model";
-import { calendarFor, weekIndexOf } from "../time";
-import { listRules } from "./catalogue";
+import { weekIndexOf } from "../time";
+import { PRESETS, calendarOf, listRules } from "./catalogue";
 import { coverVerdict } from "./cover";
 import { Ledger, evaluate } from "./engine";
-import { PRESETS } from "./presets";
 import { localInstant, makeItem, makeProfile } from "./test-items";
 import type { Evaluation } from "./types";
 
@@ -360,7 +359,7 @@ describe("Ledger", () => {
     const e = evaluate(items, profile, { now: NOW_UK });
     expect(e.year.directedMinutes).toBe(0);
     expect(e.year.directedDays).toBe(1);
-    const cal = calendarFor(profile);
+    const cal = calendarOf(profile);
     expect(weekIndexOf(cal, "2025-09-01")).toBe(0);
   });
 });

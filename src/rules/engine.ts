@@ -1,21 +1,21 @@
-import { FORCE_LABEL, type Finding, type Profile, type WorkItem } from "../model";
-import { calendarFor, dayIndexOf, weekIndexOf, type YearCalendar } from "../time";
+import type { Finding, Profile, WorkItem } from "../model";
+import { dayIndexOf, weekIndexOf, type YearCalendar } from "../time";
 import { aggregateWeek, place } from "./aggregate";
-import { RULES, isActive, paramsFor, regimeFor, sourceFor } from "./catalogue";
-import { agreedCategories } from "./scotland";
+import { calendarOf, forceFor, isActive, packFor, paramsFor, rulesOffered, sourceFor } from "./catalogue";
+import { FORCE_LABEL } from "../model";
+import { SEVERITY_ORDER } from "./findings";
 import type {
   CollegiateLine,
   Evaluation,
   ParamsOf,
+  Pack,
   Placed,
-  Regime,
   RuleDef,
   RuleRun,
   WeekAgg,
   YearCtx,
   YearLedger,
 } from "./types";
-import { num } from "./util";
 
 export type { Evaluation, WeekLedger, YearLedger } from "./types";
 export { weekStartOf } from "../time";
@@ -27,14 +27,15 @@ export interface EngineOptions {
 
 function makeRun(rule: RuleDef, profile: Profile, params: RuleRun["params"], out: Finding[]): RuleRun {
   const source = sourceFor(rule, profile);
-  const citation = ` Source: ${source} (${FORCE_LABEL[rule.force]}).`;
+  const force = forceFor(rule, profile);
+  const citation = ` Source: ${source} (${FORCE_LABEL[force]}).`;
   return {
     params,
     emit(severity, start, end, items, text, action) {
       const f: Finding = {
         rule: rule.id,
         severity,
-        force: rule.force,
+        force,
         start,
         end,
         items: [...items],
@@ -47,8 +48,6 @@ function makeRun(rule: RuleDef, profile: Profile, params: RuleRun["params"], out
   };
 }
 
-const SEVERITY_ORDER = { breach: 0, warning: 1, info: 2 } as const;
-
 /**
  * The ledger for one profile's academic year. Week aggregates and week findings are cached, so replacing one
  * week's items re-evaluates that week and then recomputes the year from the cached weeks.
@@ -56,7 +55,7 @@ const SEVERITY_ORDER = { breach: 0, warning: 1, info: 2 } as const;
 export class Ledger {
   readonly profile: Profile;
   private readonly cal: YearCalendar;
-  private readonly regime: Regime;
+  private readonly pack: Pack;
   private readonly p: ParamsOf;
   private readonly weekRules: RuleDef[];
   private readonly yearRules: RuleDef[];
@@ -68,10 +67,12 @@ export class Ledger {
 
   constructor(profile: Profile, opts: EngineOptions = {}) {
     this.profile = profile;
-    this.cal = calendarFor(profile);
-    this.regime = regimeFor(profile);
+    this.cal = calendarOf(profile);
+    this.pack = packFor(profile);
     this.p = paramsFor(profile);
-    const active = RULES.filter((r) => isActive(r, profile, this.p));
+    const active = rulesOffered(profile)
+      .map((x) => x.rule)
+      .filter((r) => isActive(r, profile, this.p));
     this.weekRules = active.filter((r) => r.check.week);
     this.yearRules = active.filter((r) => r.check.year);
     this.now = opts.now ?? Date.now();
@@ -142,14 +143,14 @@ export class Ledger {
     const agg = aggregateWeek(
       this.cal,
       this.profile,
-      this.regime,
+      this.pack,
       this.p,
       this.cal.weeks[index]!,
       this.placed[index]!,
     );
-    const ctx = { cal: this.cal, profile: this.profile, regime: this.regime, agg, p: this.p };
+    const ctx = { cal: this.cal, profile: this.profile, pack: this.pack, agg, p: this.p };
     for (const rule of this.weekRules)
-      rule.check.week!(ctx, makeRun(rule, this.profile, this.p(rule.id), agg.findings));
+      rule.check.week!(ctx, makeRun(rule, this.profile, this.p(rule), agg.findings));
     return agg;
   }
 
@@ -180,7 +181,7 @@ export class Ledger {
     const ctx: YearCtx = {
       cal,
       profile,
-      regime: this.regime,
+      pack: this.pack,
       weeks: this.aggs,
       year,
       holiday,
@@ -189,7 +190,7 @@ export class Ledger {
       nowWeek,
       p,
     };
-    for (const rule of this.yearRules) rule.check.year!(ctx, makeRun(rule, profile, p(rule.id), findings));
+    for (const rule of this.yearRules) rule.check.year!(ctx, makeRun(rule, profile, p(rule), findings));
     findings.sort(
       (a, b) =>
         a.start - b.start ||
@@ -200,8 +201,8 @@ export class Ledger {
   }
 
   private yearLedger(holiday: Uint8Array, training: Uint8Array, nowDay: number): YearLedger {
-    const { cal, profile, p, regime } = this;
-    const budget = regime.budget(profile, p);
+    const { cal, profile, p, pack } = this;
+    const budget = pack.budget(profile, p);
     const directedDay = new Uint8Array(cal.days.length);
     let directedMinutes = 0;
     let pastDays = 0;
@@ -216,7 +217,7 @@ export class Ledger {
       const l = agg.ledger;
       directedMinutes += l.directedMinutes;
       coverCount += l.coverCount;
-      if (l.weeklyLimitMinutes !== null && regime.jurisdiction === "support-staff") {
+      if (l.weeklyLimitMinutes !== null && pack.overtime) {
         extraMinutes += Math.max(0, l.workMinutes - l.weeklyLimitMinutes);
       }
       for (const [cat, m] of Object.entries(l.collegiateMinutes))
@@ -263,8 +264,9 @@ export class Ledger {
           : 0;
     const forecastMinutes = Math.round(directedMinutes + typicalDay * unscheduled);
 
-    const agreed =
-      regime.jurisdiction === "scotland" ? agreedCategories(p("sco.collegiate")) : new Map<string, number>();
+    const agreed = pack.collegiate
+      ? pack.collegiate.agreed(p(pack.collegiate.rule))
+      : new Map<string, number>();
     const lines: CollegiateLine[] = [];
     for (const [category, hours] of agreed) {
       lines.push({
@@ -276,7 +278,7 @@ export class Ledger {
     for (const [category, used] of collegiate) {
       if (!agreed.has(category)) lines.push({ category, usedMinutes: used, agreedMinutes: null });
     }
-    const rate = num(p("support.green_book"), "overtimeRate", 1.5);
+    const rate = pack.overtime?.rate(p) ?? 0;
     return {
       start: cal.yearStart,
       end: cal.yearEnd,

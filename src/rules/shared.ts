@@ -31,7 +31,7 @@ export function checkMiddayBreak(ctx: WeekCtx, r: RuleRun, what: string, action:
 
 /** The annual directed-time budget (England, Wales, Northern Ireland): hours, days and the forecast. */
 export function checkAnnualDirected(ctx: YearCtx, r: RuleRun, label: string): void {
-  const budget = ctx.regime.budget(ctx.profile, ctx.p);
+  const budget = ctx.pack.budget(ctx.profile, ctx.p);
   if (!budget) return;
   const year = ctx.year;
   const span: [number, number] = [ctx.cal.startInstant, ctx.cal.endInstant];

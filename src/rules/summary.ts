@@ -1,10 +1,20 @@
 import { DateTime } from "luxon";
-import { FORCE_LABEL, type Finding, type Force, type Profile } from "../model";
-import { calendarFor, weekIndexOf, type YearCalendar } from "../time";
+import type { Finding, Force, Profile } from "../model";
+import { weekIndexOf, type YearCalendar } from "../time";
 import { emptyWeekLedger } from "./aggregate";
-import { RULE_BY_ID, isActive, paramsFor, regimeFor, sourceFor } from "./catalogue";
+import {
+  RULE_BY_ID,
+  calendarOf,
+  forceFor,
+  forceLabelFor,
+  isActive,
+  packFor,
+  paramsFor,
+  sourceFor,
+} from "./catalogue";
+import { SEVERITY_ORDER } from "./findings";
 import type { Evaluation, WeekLedger, YearLedger } from "./types";
-import { formatMinutes, num } from "./util";
+import { formatMinutes } from "./util";
 
 export type MeterStatus = "ok" | "near" | "over" | "none";
 
@@ -65,24 +75,22 @@ function cite(ruleId: string | null, profile: Profile) {
   return rule
     ? {
         rule: rule.id,
-        force: rule.force,
-        forceLabel: FORCE_LABEL[rule.force],
+        force: forceFor(rule, profile),
+        forceLabel: forceLabelFor(rule, profile),
         source: sourceFor(rule, profile),
       }
     : { rule: null, force: null, forceLabel: null, source: null };
 }
 
-const SEVERITY = { breach: 0, warning: 1, info: 2 } as const;
-
 /** The numbers, limits and labels the popup shows for one week. */
 export function weekSummary(evaluation: Evaluation, weekStart: string, profile: Profile): WeekSummaryView {
-  const cal = calendarFor(profile);
+  const cal = calendarOf(profile);
   const index = weekIndexOf(cal, weekStart);
   const week: WeekLedger = evaluation.weeks[index] ?? emptyWeekLedger(weekStart);
   const p = paramsFor(profile);
-  const regime = regimeFor(profile);
-  const unionOn = isActive(RULE_BY_ID.get("eng.meetings.weekly")!, profile, p);
-  const meetingParams = p("eng.meetings.weekly");
+  const pack = packFor(profile);
+  const meetingRule = pack.meters.meetings;
+  const meetingLimits = meetingRule && isActive(meetingRule, profile, p) ? p(meetingRule) : null;
   const meters: SummaryMeter[] = [];
 
   const weeklyBudget =
@@ -98,9 +106,7 @@ export function weekSummary(evaluation: Evaluation, weekStart: string, profile: 
     text: "",
     status: "none",
     ...cite(
-      week.weeklyLimitMinutes !== null
-        ? (regime.budget(profile, p)?.rule ?? null)
-        : evaluation.year.budgetRule,
+      week.weeklyLimitMinutes !== null ? (pack.budget(profile, p)?.rule ?? null) : evaluation.year.budgetRule,
       profile,
     ),
   });
@@ -117,44 +123,42 @@ export function weekSummary(evaluation: Evaluation, weekStart: string, profile: 
       ...cite(week.contactMaxRule, profile),
     });
   }
-  if (regime.jurisdiction !== "support-staff") {
+  if (pack.meters.teacher) {
     meters.push({
       id: "meetings",
       label: "After-school meetings",
       value: week.meetingCount,
-      limit: unionOn ? num(meetingParams, "maxPerWeek", 1) : null,
+      limit: meetingLimits?.maxPerWeek ?? null,
       limitKind: "max",
       unit: "count",
       text: "",
       status: "none",
-      ...cite(unionOn ? "eng.meetings.weekly" : null, profile),
+      ...cite(meetingLimits ? meetingRule!.id : null, profile),
     });
     meters.push({
       id: "evenings",
       label: "Evenings",
       value: week.eveningCount,
-      limit: unionOn ? num(meetingParams, "maxEvenings", 2) : null,
+      limit: meetingLimits?.maxEvenings ?? null,
       limitKind: "max",
       unit: "count",
       text: "",
       status: "none",
-      ...cite(unionOn ? "eng.meetings.weekly" : null, profile),
+      ...cite(meetingLimits ? meetingRule!.id : null, profile),
     });
-    const ppaRule = regime.ppaRule ?? null;
-    const ppaMin =
-      ppaRule && week.teachingMinutes > 0
-        ? Math.ceil(week.teachingMinutes * num(p(ppaRule), "minRatio", 0.1))
-        : null;
+    const ppa = pack.meters.ppa;
+    const ppaBase = ppa?.of === "directed" ? week.directedMinutes : week.teachingMinutes;
+    const ppaMin = ppa && ppaBase > 0 ? Math.ceil(ppaBase * ppa.ratio(p)) : null;
     meters.push({
       id: "ppa",
-      label: ppaRule ? "PPA" : "Non-contact time",
+      label: ppa?.label ?? "Non-contact time",
       value: week.ppaMinutes,
       limit: ppaMin,
       limitKind: "min",
       unit: "minutes",
       text: "",
       status: "none",
-      ...cite(ppaRule, profile),
+      ...cite(ppa?.rule.id ?? null, profile),
     });
     meters.push({
       id: "cover",
@@ -165,7 +169,7 @@ export function weekSummary(evaluation: Evaluation, weekStart: string, profile: 
       unit: "count",
       text: "",
       status: week.coverCount > 0 ? "near" : "none",
-      ...cite(regime.coverRule ?? null, profile),
+      ...cite(pack.meters.cover?.id ?? null, profile),
     });
   }
   for (const m of meters) {
@@ -185,13 +189,13 @@ export function weekSummary(evaluation: Evaluation, weekStart: string, profile: 
 
   const findings = evaluation.findings
     .filter((f) => f.start < week.endInstant && f.end > week.startInstant)
-    .sort((a, b) => SEVERITY[a.severity] - SEVERITY[b.severity] || a.start - b.start);
+    .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.start - b.start);
   const counts = { breach: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
   return {
     weekStart,
     weekLabel: `Week of ${DateTime.fromISO(weekStart).toFormat("ccc d LLL yyyy")}`,
-    regimeLabel: regime.label,
+    regimeLabel: pack.label,
     meters,
     year: yearSummary(evaluation.year, profile),
     findings,
@@ -213,7 +217,7 @@ export function yearSummary(year: YearLedger, profile: Profile): YearSummary {
   const usedRatio = budget > 0 ? year.directedMinutes / budget : 0;
   const forecastRatio = budget > 0 ? year.forecastMinutes / budget : 0;
   return {
-    label: profile.jurisdiction === "support-staff" ? "Hours this year" : "Directed time this year",
+    label: packFor(profile).yearLabel,
     directedText: `${formatMinutes(year.toDateMinutes)} so far, ${formatMinutes(year.directedMinutes)} on the calendar`,
     budgetText: budget > 0 ? `budget ${formatMinutes(budget)}` : "no annual budget applies",
     forecastText: `${year.forecastApproximate ? "about " : ""}${formatMinutes(year.forecastMinutes)} by the end of the year`,

@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
-import { profileWithDefaults, type ItemKind, type Profile, type WorkItem } from "../model";
+import type { ItemKind, Profile, WorkItem } from "../model";
+import { profileWithDefaults } from "./profile-defaults";
 import { DIRECTED_BY_DEFAULT } from "../model";
 
 /** Builders for hand-worked test cases: items in local wall-clock time of a zone. Used by tests and the bench. */

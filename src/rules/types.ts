@@ -1,4 +1,7 @@
 import type {
+  Role,
+  TermDates,
+  Weekday,
   Finding,
   Force,
   ItemKind,
@@ -9,23 +12,19 @@ import type {
   WorkItem,
 } from "../model";
 import type { WeekInfo, YearCalendar } from "../time";
+import type { ParamSpec, ParamSpecs, Values } from "./params";
+import type { LocalAgreement } from "./presets";
 
-/** A group of rules switched on together: one per regime, plus the statute, union and advisory overlays. */
-export type PackId =
-  | "england"
-  | "wales"
-  | "northern-ireland"
-  | "scotland"
-  | "nz-secondary"
-  | "nz-primary"
-  | "support-staff"
-  | "uk-wtr"
-  | "union"
-  | "ie-disconnect"
-  | "au-disconnect";
+/**
+ * Overlays: rule groups that apply across jurisdictions (statute, union advice, right-to-disconnect
+ * advisories). They have no calendar, defaults or meters of their own, so they are groups that packs admit,
+ * not packs.
+ */
+export type OverlayId = "uk-wtr" | "union" | "ie-disconnect" | "au-disconnect";
 
 export type Params = Readonly<Record<string, ParamValue>>;
-export type ParamsOf = (ruleId: string) => Params;
+/** The effective, coerced parameters of a rule for the profile being evaluated. */
+export type ParamsOf = <P extends ParamSpecs>(rule: RuleDef<P>) => Values<P>;
 
 /** An item placed on the calendar: local day and wall-clock minutes worked out once. */
 export interface Placed {
@@ -131,22 +130,8 @@ export interface WeekAgg {
   findings: Finding[];
 }
 
-/** The rules of one jurisdiction that shape the ledger itself. */
-export interface Regime {
-  jurisdiction: Jurisdiction;
-  label: string;
-  packs: PackId[];
-  contactKinds: ReadonlySet<ItemKind>;
-  contactLimit(profile: Profile, p: ParamsOf): { minutes: number; rule: string } | null;
-  budget(profile: Profile, p: ParamsOf): { minutes: number; days: number; rule: string } | null;
-  weeklyLimit(profile: Profile, p: ParamsOf): number | null;
-  /** The rules behind the popup's PPA and cover meters, where the regime has them. */
-  ppaRule?: string;
-  coverRule?: string;
-}
-
-export interface RuleRun {
-  params: Params;
+export interface RuleRun<P extends ParamSpecs = ParamSpecs> {
+  params: Values<P>;
   emit(
     severity: Severity,
     start: number,
@@ -160,7 +145,7 @@ export interface RuleRun {
 export interface WeekCtx {
   cal: YearCalendar;
   profile: Profile;
-  regime: Regime;
+  pack: Pack;
   agg: WeekAgg;
   p: ParamsOf;
 }
@@ -168,7 +153,7 @@ export interface WeekCtx {
 export interface YearCtx {
   cal: YearCalendar;
   profile: Profile;
-  regime: Regime;
+  pack: Pack;
   weeks: readonly WeekAgg[];
   /** Totals already worked out from the week ledgers. */
   year: YearLedger;
@@ -181,20 +166,106 @@ export interface YearCtx {
   p: ParamsOf;
 }
 
-export interface RuleDef {
+/** "S/C": statute in maintained schools, contract where an academy's contract adopts the document. */
+export type RuleForce = Force | "S/C";
+
+export interface RuleDef<P extends ParamSpecs = ParamSpecs> {
   id: string;
-  force: Force;
+  force: RuleForce;
   title: string;
-  /** The document cited, with edition. */
+  /** The document cited, by title, edition and year. */
   source: string;
-  /** A different citation in some regimes (Wales has its own document). */
-  sources?: Partial<Record<Jurisdiction, string>>;
-  packs: readonly PackId[];
-  defaults: Params;
-  /** How the rule is checked from calendar data, in one line, for the options page and coverage doc. */
-  check: { week?: (ctx: WeekCtx, r: RuleRun) => void; year?: (ctx: YearCtx, r: RuleRun) => void };
+  params: P;
+  /** Key families with any suffix ("hours.<category>"). */
+  open?: Readonly<Record<string, ParamSpec>>;
+  check: {
+    week?(ctx: WeekCtx, r: RuleRun<P>): void;
+    year?(ctx: YearCtx, r: RuleRun<P>): void;
+  };
   /** Why the rule cannot be checked from calendar data (the rule is still listed and cited). */
   notCheckable?: string;
   /** Where else it is enforced (send guard, classification, time boundaries). */
   handledBy?: string;
+}
+
+/** A rule with its parameter types checked where it is written. */
+export function defineRule<const P extends ParamSpecs>(rule: RuleDef<P>): RuleDef<P> {
+  return rule;
+}
+
+export interface RuleGroup {
+  id: OverlayId;
+  label: string;
+  rules: readonly RuleDef[];
+  /** Whether the group is on for this profile (the union overlay follows the profile's switch). */
+  on(profile: Profile): boolean;
+}
+
+/** A popup meter a pack shows beyond directed time and contact. */
+export interface MeterSpec {
+  /** Meetings, evenings, PPA or non-contact time, and cover: the meters of a teacher's week. */
+  teacher: boolean;
+  /** The rule whose parameters and citation the meter uses. */
+  ppa?: { rule: RuleDef; label: string; ratio(p: ParamsOf): number; of: "teaching" | "directed" };
+  cover?: RuleDef;
+  /** After-school meetings and evenings, from the rule that limits them (when it is on). */
+  meetings?: RuleDef<{
+    maxPerWeek: { type: "number"; default: number };
+    maxEvenings: { type: "number"; default: number };
+  }>;
+}
+
+/** How the send guard's window is worked out, owned by the pack's email rule (see ./email.ts). */
+export interface EmailSpec {
+  rule: RuleDef;
+  /** Whether the rule applies to this profile (the union overlay switched off leaves the teacher's own window). */
+  applies(profile: Profile): boolean;
+  windowName: string;
+  advice: string;
+  /** The rule cited when the email rule does not apply and the window is the teacher's own working hours. */
+  ownWindowRule: RuleDef;
+}
+
+export interface PackDefaults {
+  timeZone: string;
+  weekStart: Weekday;
+  unionOverlay: boolean;
+  /** Month and day of the academic year start: [month, day]. */
+  yearStart: [number, number];
+  schoolDayStart: string;
+  schoolDayEnd: string;
+  role: Role;
+}
+
+/** Everything about one jurisdiction: labels, defaults, calendar shape, its rules and what the popup shows. */
+export interface Pack {
+  id: Jurisdiction;
+  /** "England (STPCD)". */
+  label: string;
+  /** What the profile form's choice says. */
+  choiceLabel: string;
+  defaults: PackDefaults;
+  /** Approximate term dates when the profile gives none. */
+  approximateTerms(yearStart: string): TermDates[];
+  rules: readonly RuleDef[];
+  overlays: readonly OverlayId[];
+  /** Citations this pack gives other packs' or overlays' rules (Wales cites its own document). */
+  citations?: Readonly<Record<string, string>>;
+  /** Local agreements (a council's or school's), applied only when the teacher picks one. */
+  agreements?: readonly LocalAgreement[];
+  contactKinds: ReadonlySet<ItemKind>;
+  contactLimit(profile: Profile, p: ParamsOf): { minutes: number; rule: string } | null;
+  budget(profile: Profile, p: ParamsOf): { minutes: number; days: number; rule: string } | null;
+  weeklyLimit(profile: Profile, p: ParamsOf): number | null;
+  /** Ledger extras: collegiate categories (Scotland), overtime owed (support staff). */
+  collegiate?: {
+    rule: RuleDef;
+    category(item: WorkItem, values: Params): string | null;
+    agreed(values: Params): Map<string, number>;
+  };
+  overtime?: { rate(p: ParamsOf): number };
+  meters: MeterSpec;
+  /** The year's label in the popup ("Directed time this year"). */
+  yearLabel: string;
+  email: EmailSpec;
 }

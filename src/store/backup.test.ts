@@ -1,7 +1,7 @@
 import "fake-indexeddb/auto";
 import type { DBCore, Middleware } from "dexie";
 import { afterEach, describe, expect, it } from "vitest";
-import { profileWithDefaults } from "../model";
+import { profileWithDefaults } from "../rules/profile-defaults";
 import { BackupError, exportAll, importAll, parseBackupText, type Backup } from "./backup";
 import { openDatabase, SCHEMA_VERSION, type WithinHoursDB } from "./db";
 import { StoreError } from "./errors";

@@ -1,7 +1,7 @@
 import "fake-indexeddb/auto";
 import Dexie from "dexie";
 import { afterEach, describe, expect, it } from "vitest";
-import { profileWithDefaults } from "../model";
+import { profileWithDefaults } from "../rules/profile-defaults";
 import { openDatabase, SCHEMA_VERSION, type WithinHoursDB } from "./db";
 import { StoreError } from "./errors";
 import {

@@ -1,6 +1,7 @@
 import "fake-indexeddb/auto";
 import { afterEach, describe, expect, it } from "vitest";
-import { profileWithDefaults, type Profile } from "../model";
+import type { Profile } from "../model";
+import { profileWithDefaults } from "../rules/profile-defaults";
 import type { WithinHoursDB } from "./db";
 import { StoreError } from "./errors";
 import {

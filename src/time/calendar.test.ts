@@ -1,3 +1,4 @@
+import { threeUkTerms } from "../rules/packs/terms";
 import { describe, expect, it } from "vitest";
 import { makeProfile } from "../rules/test-items";
 import { calendarFor, dayIndexOf, instantAt, localMinute, weekIndexOf, weekStartOf } from "./calendar";
@@ -7,7 +8,7 @@ const HOUR = 3_600_000;
 describe("calendar across daylight-saving changes", () => {
   it("Europe/London, week of the October 2025 clock change is 169 hours long", () => {
     const profile = makeProfile({ jurisdiction: "england", academicYearStart: "2025-09-01" });
-    const cal = calendarFor(profile);
+    const cal = calendarFor(profile, threeUkTerms);
     const w = cal.weeks[weekIndexOf(cal, "2025-10-20")]!;
     const sunday = cal.days[w.firstDay + 6]!;
     expect(sunday.date).toBe("2025-10-26");
@@ -25,7 +26,7 @@ describe("calendar across daylight-saving changes", () => {
   it("Northern Ireland weeks start on Sunday, and wall-clock minutes on the 25-hour day are right", () => {
     const profile = makeProfile({ jurisdiction: "northern-ireland", academicYearStart: "2025-08-01" });
     expect(profile.weekStart).toBe(7);
-    const cal = calendarFor(profile);
+    const cal = calendarFor(profile, threeUkTerms);
     const i = weekIndexOf(cal, "2025-10-26");
     expect(i).toBeGreaterThan(0);
     const sunday = cal.weeks[i]!.firstDay;
@@ -37,7 +38,7 @@ describe("calendar across daylight-saving changes", () => {
 
   it("Pacific/Auckland, the April 2026 change inside NZ term 1", () => {
     const profile = makeProfile({ jurisdiction: "nz-secondary", academicYearStart: "2026-01-27" });
-    const cal = calendarFor(profile);
+    const cal = calendarFor(profile, threeUkTerms);
     const d = cal.days.findIndex((x) => x.date === "2026-04-05");
     expect(cal.days[d]!.end - cal.days[d]!.start).toBe(25 * HOUR);
     // Monday 6 April 09:00 NZST (UTC+12) is 21:00 UTC on 5 April.
@@ -51,7 +52,7 @@ describe("calendar across daylight-saving changes", () => {
 
   it("covers the academic year in whole weeks and gives approximate terms when none are set", () => {
     const profile = makeProfile({ jurisdiction: "england", academicYearStart: "2026-09-01" });
-    const cal = calendarFor(profile);
+    const cal = calendarFor(profile, threeUkTerms);
     expect(cal.weeks[0]!.start).toBe("2026-08-31");
     expect(cal.days.length % 7).toBe(0);
     expect(cal.days[cal.days.length - 1]!.date >= "2027-08-31").toBe(true);

@@ -56,40 +56,24 @@ export function parseHm(hm: string): number {
   return Number(h) * 60 + Number(m);
 }
 
+const cache = new Map<string, YearCalendar>();
+
+/** Wall-clock minutes after midnight as "HH:MM". */
 export function formatHm(minutes: number): string {
   const h = Math.floor(minutes / 60);
   const m = Math.round(minutes - h * 60);
   return `${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}`;
 }
 
-/**
- * Term dates when the profile has none: the usual shape of the year in each jurisdiction. Good enough for
- * "per term" counts; holidays inside them are unknown, so forecasts say they are approximate.
- */
-export function approximateTerms(profile: Pick<Profile, "jurisdiction" | "academicYearStart">): TermDates[] {
-  const start = DateTime.fromISO(profile.academicYearStart);
-  const end = start.plus({ years: 1 }).minus({ days: 1 });
-  const iso = (d: DateTime) => d.toISODate() ?? "";
-  if (profile.jurisdiction === "nz-primary" || profile.jurisdiction === "nz-secondary") {
-    const y = start.year;
-    return [
-      { name: "Term 1", start: iso(start), end: `${y}-04-14` },
-      { name: "Term 2", start: `${y}-04-15`, end: `${y}-07-05` },
-      { name: "Term 3", start: `${y}-07-06`, end: `${y}-09-27` },
-      { name: "Term 4", start: `${y}-09-28`, end: iso(end) },
-    ];
-  }
-  const next = start.year + 1;
-  return [
-    { name: "Autumn term", start: iso(start), end: `${start.year}-12-31` },
-    { name: "Spring term", start: `${next}-01-01`, end: `${next}-03-31` },
-    { name: "Summer term", start: `${next}-04-01`, end: iso(end) },
-  ];
-}
+/** Term dates for a year that has none given (the jurisdiction's pack knows the usual shape). */
+export type ApproximateTerms = (yearStart: string) => TermDates[];
 
-const cache = new Map<string, YearCalendar>();
+type CalendarProfile = Pick<
+  Profile,
+  "timeZone" | "academicYearStart" | "weekStart" | "cycleWeeks" | "jurisdiction" | "terms" | "trainingDays"
+>;
 
-export function calendarFor(profile: Profile): YearCalendar {
+export function calendarFor(profile: CalendarProfile, approximate: ApproximateTerms): YearCalendar {
   const key = [
     profile.timeZone,
     profile.academicYearStart,
@@ -102,21 +86,21 @@ export function calendarFor(profile: Profile): YearCalendar {
   let cal = cache.get(key);
   if (!cal) {
     if (cache.size > 16) cache.clear();
-    cal = buildCalendar(profile);
+    cal = buildCalendar(profile, approximate);
     cache.set(key, cal);
   }
   return cal;
 }
 
-function buildCalendar(profile: Profile): YearCalendar {
+function buildCalendar(profile: CalendarProfile, approximate: ApproximateTerms): YearCalendar {
   const zone = profile.timeZone;
   const yearStartDt = DateTime.fromISO(profile.academicYearStart, { zone }).startOf("day");
   const yearEndDt = yearStartDt.plus({ years: 1 });
   const back = (yearStartDt.weekday - profile.weekStart + 7) % 7;
   const first = yearStartDt.minus({ days: back });
-  const approximate = profile.terms.length === 0;
-  const terms = approximate
-    ? approximateTerms(profile)
+  const isApproximate = profile.terms.length === 0;
+  const terms = isApproximate
+    ? approximate(profile.academicYearStart)
     : [...profile.terms].sort((a, b) => (a.start < b.start ? -1 : 1));
   const training = new Set(profile.trainingDays);
   const yearStart = profile.academicYearStart;
@@ -155,7 +139,7 @@ function buildCalendar(profile: Profile): YearCalendar {
     days,
     weeks,
     terms,
-    approximateTerms: approximate,
+    approximateTerms: isApproximate,
     dayStarts: Float64Array.from(days.map((d) => d.start)),
   };
 }
@@ -200,11 +184,6 @@ export function weekStartOf(instant: number, profile: Pick<Profile, "timeZone" |
   const dt = DateTime.fromMillis(instant, { zone: profile.timeZone });
   const back = (dt.weekday - profile.weekStart + 7) % 7;
   return dt.minus({ days: back }).toISODate() ?? "";
-}
-
-/** Local date (YYYY-MM-DD) of `instant` in `zone`. */
-export function localDateOf(instant: number, zone: string): string {
-  return DateTime.fromMillis(instant, { zone }).toISODate() ?? "";
 }
 
 /** Index of the week that starts on local date `weekStart`, or -1. */

@@ -2,7 +2,7 @@ import { useState } from "preact/hooks";
 import type { Profile, Source } from "../model";
 import type { WithinHoursDB } from "../store/db";
 import { itemsBetween } from "../store/queries";
-import { calendarFor } from "../time";
+import { calendarOf } from "../rules/catalogue";
 import { StatusLine, type Status } from "./StatusLine";
 import type { EvidenceFormat } from "../evidence/file";
 import type { RangeChoice } from "../evidence/range";
@@ -67,7 +67,7 @@ export function EvidencePanel({
         if (e instanceof RangeError) return setStatus({ ok: false, text: e.message });
         throw e;
       }
-      const cal = calendarFor(profile);
+      const cal = calendarOf(profile);
       const items = await itemsBetween(db, cal.startInstant, cal.endInstant);
       const file = await evidenceFile({ items, profile, sources, name, now }, format, range);
       download(file, EVIDENCE_MIME[format], evidenceFileName(range.from, range.to, format));

@@ -1,18 +1,27 @@
 import { useState } from "preact/hooks";
-import { JURISDICTIONS, ROLES, SEND_LOG_LIMITS, type ParamValue, type Profile, type Weekday } from "../model";
-import { SEND_GUARD_KEY } from "../guard/policy";
+import {
+  JURISDICTIONS,
+  ROLES,
+  SCHOOL_TYPES,
+  SEND_LOG_LIMITS,
+  type ParamValue,
+  type Profile,
+  type Weekday,
+} from "../model";
+import { DEFAULT_SCHOOL_TYPE, PACKS } from "../rules/catalogue";
+import { SEND_GUARD_KEY } from "../rules/email";
 import { client } from "./client";
 import { useDraft } from "./draft";
 import { StatusLine, statusOf, type Status } from "./StatusLine";
 
-export const JURISDICTION_LABEL: Record<(typeof JURISDICTIONS)[number], string> = {
-  england: "England (STPCD)",
-  wales: "Wales (STPCW)",
-  "northern-ireland": "Northern Ireland",
-  scotland: "Scotland (SNCT)",
-  "nz-secondary": "New Zealand – secondary (STCA)",
-  "nz-primary": "New Zealand – primary",
-  "support-staff": "School support staff (Green Book)",
+/** What each pack calls itself in a choice of where the teacher works. */
+export const JURISDICTION_LABEL = Object.fromEntries(
+  JURISDICTIONS.map((j) => [j, PACKS[j].choiceLabel]),
+) as Record<(typeof JURISDICTIONS)[number], string>;
+const SCHOOL_TYPE_LABEL: Record<(typeof SCHOOL_TYPES)[number], string> = {
+  maintained: "Maintained school (the pay and conditions document is law)",
+  academy: "Academy or free school that adopts it (it is your contract)",
+  other: "Another employer (contract, if it adopts the document)",
 };
 export const ROLE_LABEL: Record<(typeof ROLES)[number], string> = {
   classroom: "Classroom teacher",
@@ -43,6 +52,7 @@ function allTimeZones(): string[] {
 type ProfileFields = Pick<
   Profile,
   | "jurisdiction"
+  | "schoolType"
   | "role"
   | "fte"
   | "permanentUnits"
@@ -60,6 +70,7 @@ type ProfileFields = Pick<
 function fieldsOf(profile: Profile): ProfileFields {
   return {
     jurisdiction: profile.jurisdiction,
+    schoolType: profile.schoolType,
     role: profile.role,
     fte: profile.fte,
     permanentUnits: profile.permanentUnits,
@@ -104,6 +115,7 @@ export function ProfileForm({ profile }: { profile: Profile }) {
     const payload: Partial<Profile> = jurisdictionChanged
       ? {
           jurisdiction: draft.jurisdiction,
+          schoolType: draft.schoolType,
           role: draft.role,
           fte: draft.fte,
           contractedDays: draft.contractedDays,
@@ -128,7 +140,21 @@ export function ProfileForm({ profile }: { profile: Profile }) {
           >
             {JURISDICTIONS.map((j) => (
               <option key={j} value={j}>
-                {JURISDICTION_LABEL[j]}
+                {PACKS[j].choiceLabel}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Type of school
+          <select
+            name="schoolType"
+            value={draft.schoolType ?? DEFAULT_SCHOOL_TYPE}
+            onChange={(e) => set("schoolType", e.currentTarget.value as Profile["schoolType"])}
+          >
+            {SCHOOL_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {SCHOOL_TYPE_LABEL[t]}
               </option>
             ))}
           </select>
@@ -288,7 +314,7 @@ export function ProfileForm({ profile }: { profile: Profile }) {
             <input
               name="guard-start"
               type="time"
-              value={String(guard.start ?? "08:00")}
+              value={String(guard.start ?? draft.schoolDayStart)}
               onInput={(e) => setGuard("start", e.currentTarget.value)}
             />
           </label>
@@ -297,14 +323,14 @@ export function ProfileForm({ profile }: { profile: Profile }) {
             <input
               name="guard-end"
               type="time"
-              value={String(guard.end ?? "17:00")}
+              value={String(guard.end ?? draft.schoolDayEnd)}
               onInput={(e) => setGuard("end", e.currentTarget.value)}
             />
           </label>
         </div>
         <p class="wh-muted">
-          On your working days in term time, plus any directed time on your calendar (a parents' evening,
-          say).
+          Your school day unless you set other hours here, on your working days in term time, plus any
+          directed time on your calendar (a parents' evening, say).
         </p>
         <p class="wh-muted" data-testid="send-log-limits">
           The send log keeps only the time and outcome of each guarded send, never the email: at most{" "}

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { FORCE_LABEL, type Force, type ParamValue, type Profile } from "../model";
-import { listRules, type RuleInfo } from "../rules/catalogue";
+import { listRules, overrideProblems, usableOverrides, type RuleInfo } from "../rules/catalogue";
 import type { LocalAgreement } from "../rules/presets";
 import { client } from "./client";
 import { useDraft } from "./draft";
@@ -63,6 +63,11 @@ export function RulesPanel({ profile }: { profile: Profile }) {
     [profile, draft, agreement],
   );
   const presets = presetsFor(profile.jurisdiction);
+  // Saved or agreement values a rule cannot use (a misspelt key, a wrong type): shown, never silently ignored.
+  const refused = useMemo(
+    () => overrideProblems({ ...profile, overrides: draft.overrides, localAgreement: agreement?.id }),
+    [profile, draft, agreement],
+  );
   const errors = Object.values(invalid).map((v) => `${v.ruleTitle} — ${v.error}`);
   const dirty =
     JSON.stringify([draft.overrides, agreement?.id ?? ""]) !==
@@ -104,9 +109,19 @@ export function RulesPanel({ profile }: { profile: Profile }) {
     }
     // An empty name clears a saved agreement (JSON drops undefined, so the old one would stay).
     const reply = await client.request("profile/save", {
-      profile: { overrides: draft.overrides, localAgreement: agreement?.id ?? "" },
+      profile: {
+        overrides: usableOverrides({ ...profile, overrides: draft.overrides, localAgreement: agreement?.id }),
+        localAgreement: agreement?.id ?? "",
+      },
     });
-    setStatus(statusOf(reply, "Saved. Your week has been recounted."));
+    setStatus(
+      statusOf(
+        reply,
+        refused.length > 0
+          ? `Saved without the ${refused.length === 1 ? "setting" : `${refused.length} settings`} that cannot be used. Your week has been recounted.`
+          : "Saved. Your week has been recounted.",
+      ),
+    );
   }
 
   const card = (rule: RuleInfo) => (
@@ -155,6 +170,16 @@ export function RulesPanel({ profile }: { profile: Profile }) {
         )}
       </div>
       {agreement && <p class="wh-muted">Source: {agreement.source}</p>}
+      {refused.length > 0 && (
+        <div class="wh-error" role="alert" data-testid="rule-problems">
+          <p>These settings cannot be used: they are ignored, and saving removes them.</p>
+          <ul>
+            {refused.map((text) => (
+              <li key={text}>{text}</li>
+            ))}
+          </ul>
+        </div>
+      )}
 
       <fieldset>
         <legend>Right-to-disconnect advisories (off unless you switch them on)</legend>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { profileWithDefaults } from "../model";
+import { profileWithDefaults } from "../rules/profile-defaults";
 import { listRules } from "../rules/catalogue";
-import { presetById } from "../rules/presets";
+import { presetById } from "../rules/catalogue";
 import {
   agreementFor,
   baseValue,

@@ -1,5 +1,6 @@
 import type { Force, Jurisdiction, ParamValue, Profile } from "../model";
-import { PRESETS, presetById, type LocalAgreement } from "../rules/presets";
+import { PRESETS, presetById } from "../rules/catalogue";
+import type { LocalAgreement } from "../rules/presets";
 import type { RuleInfo } from "../rules/catalogue";
 
 /** Pure helpers for the rules panel: where a value comes from, parsing inputs, editing overrides. */
