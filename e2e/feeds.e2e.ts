@@ -34,7 +34,18 @@ const server = {
   requests: [] as { ifNoneMatch?: string; cookie?: string }[],
 };
 
+/** Requests that reached this computer's own address (none may). */
+const localHits: string[] = [];
+/** Answers held back until the test lets them go (a feed that does not answer). */
+const held: Route[] = [];
+
 async function answer(route: Route): Promise<void> {
+  const path = new URL(route.request().url()).pathname;
+  if (path === "/moved-local.ics")
+    return route.fulfill({ status: 302, headers: { location: "http://127.0.0.1/cal.ics" }, body: "" });
+  if (path === "/moved-local-https.ics")
+    return route.fulfill({ status: 302, headers: { location: "https://127.0.0.1/cal.ics" }, body: "" });
+  if (path === "/slow.ics") return void held.push(route);
   const headers = route.request().headers();
   server.requests.push({ ifNoneMatch: headers["if-none-match"], cookie: headers["cookie"] });
   if (server.failWith) return route.fulfill({ status: server.failWith, body: "Service Unavailable" });
@@ -60,6 +71,11 @@ beforeAll(async () => {
 
   browser = await launchWithExtension({ tz: "Europe/London", buildDir });
   await browser.ctx.route(`https://${FEED_HOST}/**`, answer);
+  for (const local of ["http://127.0.0.1/**", "https://127.0.0.1/**"])
+    await browser.ctx.route(local, (route) => {
+      localHits.push(route.request().url());
+      return route.fulfill({ status: 200, contentType: "text/calendar", body: TERM });
+    });
   options = await browser.openExtensionPage("options.html");
   await sendFromPage(options, {
     type: "profile/save",
@@ -107,6 +123,11 @@ describe("calendar feeds", () => {
     expect(items.length).toBeGreaterThan(eventsIn(TERM)); // weekly lessons expand into many items
     expect(items.some((i) => i.title === "Dentist")).toBe(true);
     await expect.poll(() => options.getByTestId("sources").textContent()).toContain(`${items.length} items`);
+    // The teacher's name for it, and where it comes from.
+    expect(await options.getByTestId("sources").textContent()).toContain("Staff calendar");
+    expect(await options.getByTestId("feed-address").first().textContent()).toBe(
+      `https://${FEED_HOST}/staff/ms-smith.ics`,
+    );
   });
 
   it("a refresh sends the feed's ETag and takes a 304 without touching the items", async () => {
@@ -147,5 +168,32 @@ describe("calendar feeds", () => {
     const source = await feedSource();
     expect(source?.etag).toBe('"v2"');
     expect(source?.lastError).toBeUndefined();
+  });
+
+  it("refuses a feed redirected to 127.0.0.1 and does not add it", async () => {
+    const before = (await readStore<StoredSource[]>(options, "sources")).length;
+    for (const path of ["moved-local.ics", "moved-local-https.ics"]) {
+      await options.locator("input[name=feed-url]").fill(`https://${FEED_HOST}/${path}`);
+      await options.getByRole("button", { name: "Add feed" }).click();
+      await expect
+        .poll(() => status().textContent(), { timeout: 20_000 })
+        .toContain("The feed was not added");
+      expect(await status().textContent()).toMatch(/another address|this computer|secure/);
+    }
+    expect(localHits).toEqual([]);
+    expect((await readStore<StoredSource[]>(options, "sources")).length).toBe(before);
+  });
+
+  it("shows progress while a feed is read and can be cancelled, adding nothing", async () => {
+    const before = (await readStore<StoredSource[]>(options, "sources")).length;
+    await options.locator("input[name=feed-url]").fill(`https://${FEED_HOST}/slow.ics`);
+    await options.getByRole("button", { name: "Add feed" }).click();
+    await options.getByRole("progressbar", { name: "Reading the feed" }).waitFor();
+    expect(await options.getByRole("button", { name: "Adding…" }).isDisabled()).toBe(true);
+    await options.getByRole("button", { name: "Cancel" }).click();
+    await expect.poll(() => status().textContent()).toContain("Cancelled");
+    expect(await options.getByRole("button", { name: "Add feed" }).isEnabled()).toBe(true);
+    expect((await readStore<StoredSource[]>(options, "sources")).length).toBe(before);
+    await Promise.all(held.splice(0).map((route) => route.abort().catch(() => undefined)));
   });
 });

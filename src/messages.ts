@@ -68,11 +68,16 @@ export const requestSchemas = {
       text: z.string().max(20 * 1024 * 1024),
     })
     .strict(),
+  // The options page reads the feed itself (it shows progress and can be cancelled), then hands it over.
   "source/add-feed": z
     .object({
       type: z.literal("source/add-feed"),
-      name: z.string().min(1).max(200),
+      /** The teacher's name for it; empty takes the calendar's own name. */
+      name: z.string().max(200),
       url: z.string().max(2000),
+      text: z.string().max(20 * 1024 * 1024),
+      etag: z.string().max(1000).optional(),
+      lastModified: z.string().max(200).optional(),
     })
     .strict(),
   // Items read from a page the teacher asked to read (the popup's "Read my timetable from this page").
@@ -161,7 +166,7 @@ export interface Replies {
   "items/confirm": Record<never, never>;
   "source/import-ics": ImportReply;
   "source/import-page": PageImportReply;
-  "source/add-feed": ImportReply | { notModified: true };
+  "source/add-feed": ImportReply & { name: string };
   "source/refresh": ImportReply | { notModified: true };
   "source/delete": Record<never, never>;
   "backup/export": { backup: Backup };

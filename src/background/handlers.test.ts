@@ -31,21 +31,22 @@ function setup(responses: (() => Response)[]) {
     return next();
   }) as unknown as typeof fetch;
   const attached: [number, number, string][] = [];
+  const released: string[] = [];
   const handlers = createHandlers({
     db: () => db,
     now: () => NOW,
     afterChange: async () => undefined,
     hasHostPermission: async (origin) => origin === "https://calendar.example.org/*",
+    removeHostPermission: async (origin) => void released.push(origin),
     attachGuard: async (tabId, frameId, site) => void attached.push([tabId, frameId, site]),
     fetchImpl,
   });
-  return { db, handlers, requests, attached };
+  return { db, handlers, requests, attached, released };
 }
 
 describe("feeds through the handlers", () => {
   it("adds a feed, refreshes with validators, and keeps the last good copy when a refresh fails", async () => {
     const { db, handlers, requests } = setup([
-      () => new Response(icsWith("Staff briefing", "Dept meeting"), { headers: { etag: '"v1"' } }),
       () => new Response(null, { status: 304 }),
       () => new Response("Service Unavailable", { status: 503, statusText: "Service Unavailable" }),
     ]);
@@ -53,15 +54,17 @@ describe("feeds through the handlers", () => {
       type: "source/add-feed",
       name: "School",
       url: `webcal://calendar.example.org/school.ics`,
+      text: icsWith("Staff briefing", "Dept meeting"),
+      etag: '"v1"',
     });
-    expect(added).toMatchObject({ added: 2, total: 2 });
+    expect(added).toMatchObject({ added: 2, total: 2, name: "School" });
     const [source] = await db.sources.toArray();
     expect(source).toMatchObject({ type: "ics-feed", url: FEED, etag: '"v1"', itemCount: 2 });
 
     expect(await handlers["source/refresh"]({ type: "source/refresh", id: source!.id })).toEqual({
       notModified: true,
     });
-    expect((requests[1]!.headers as Record<string, string>)["If-None-Match"]).toBe('"v1"');
+    expect((requests[0]!.headers as Record<string, string>)["If-None-Match"]).toBe('"v1"');
 
     await expect(handlers["source/refresh"]({ type: "source/refresh", id: source!.id })).rejects.toThrow(
       /503 Service Unavailable.*last good copy is kept/,
@@ -79,9 +82,45 @@ describe("feeds through the handlers", () => {
         type: "source/add-feed",
         name: "Other",
         url: "https://elsewhere.example.com/a.ics",
+        text: icsWith("PPA"),
       }),
     ).rejects.toThrow(/needs your permission to read elsewhere.example.com/);
     expect(await db.sources.count()).toBe(0);
+  });
+
+  it("does not add a feed that cannot be read, and names one from its calendar", async () => {
+    const { db, handlers } = setup([]);
+    const url = FEED;
+    await expect(
+      handlers["source/add-feed"]({ type: "source/add-feed", name: "", url, text: "<html>Sign in</html>" }),
+    ).rejects.toThrow(/calendar/i);
+    expect(await db.sources.count()).toBe(0);
+
+    const named = icsWith("PPA").replace(
+      "PRODID:-//test//EN",
+      "PRODID:-//test//EN\r\nX-WR-CALNAME:Hillside staff",
+    );
+    const added = await handlers["source/add-feed"]({ type: "source/add-feed", name: " ", url, text: named });
+    expect(added).toMatchObject({ name: "Hillside staff" });
+    expect((await db.sources.toArray())[0]).toMatchObject({ name: "Hillside staff", url });
+  });
+
+  it("gives back a feed's host permission when its last feed is removed", async () => {
+    const { db, handlers, released } = setup([]);
+    const add = (path: string) =>
+      handlers["source/add-feed"]({
+        type: "source/add-feed",
+        name: path,
+        url: `https://calendar.example.org/${path}.ics`,
+        text: icsWith(path),
+      });
+    await add("one");
+    await add("two");
+    const [first, second] = await db.sources.toArray();
+    await handlers["source/delete"]({ type: "source/delete", id: first!.id });
+    expect(released).toEqual([]);
+    await handlers["source/delete"]({ type: "source/delete", id: second!.id });
+    expect(released).toEqual(["https://calendar.example.org/*"]);
   });
 
   it("a broken file is refused in plain words and leaves stored items alone", async () => {
@@ -128,6 +167,7 @@ describe("feeds through the handlers", () => {
       now: () => NOW,
       afterChange: async () => undefined,
       hasHostPermission: async () => false,
+    removeHostPermission: async () => undefined,
       attachGuard: async () => undefined,
       admitSendRecord: async (tab) => (tabs.push(tab), tabs.length === 1),
     });

@@ -31,6 +31,7 @@ import { exportAll, importAll, parseBackupText } from "../store/backup";
 import { academicYearSpan, currentProfile, recomputeDerived, type FreshSource } from "./recount";
 import { FeedError, feedOrigin, normaliseFeedUrl } from "../ingest/feeds/address";
 import { fetchFeed } from "../ingest/feeds/fetch";
+import { calendarName } from "../ingest/feeds/calendar-name";
 import type { HandlerMap } from "./router";
 import type { MailSite } from "../guard/sites";
 
@@ -40,6 +41,8 @@ export interface BackgroundDeps {
   /** After a change: push the new policy to mail tabs, update the badge. */
   afterChange: (derived: Awaited<ReturnType<typeof recomputeDerived>>) => Promise<void>;
   hasHostPermission: (origin: string) => Promise<boolean>;
+  /** Give back a feed host's permission (optional_host_permissions) once no calendar needs it. */
+  removeHostPermission: (origin: string) => Promise<void>;
   /** Run the site's send guard script in one frame of a tab (scripting.executeScript). */
   attachGuard: (tabId: number, frameId: number, site: MailSite) => Promise<void>;
   /** Whether this tab may add one more send-log row this minute (SEND_LOG_LIMITS.perTabPerMinute). */
@@ -48,6 +51,7 @@ export interface BackgroundDeps {
 }
 
 export function createHandlers(deps: BackgroundDeps): HandlerMap {
+  const releaseFeedHost = (db: WithinHoursDB, url: string) => releaseFeedHostWith(deps, db, url);
   const refresh = async (fresh?: FreshSource) => {
     const derived = await recomputeDerived(deps.db(), deps.now(), fresh);
     await deps.afterChange(derived);
@@ -92,7 +96,10 @@ export function createHandlers(deps: BackgroundDeps): HandlerMap {
     if (!source.url) throw new FeedError("This calendar has no feed address.");
     const db = deps.db();
     try {
-      const fetched = await fetchFeed(new URL(source.url), source, deps.fetchImpl);
+      const fetched = await fetchFeed(new URL(source.url), source, {
+        fetchImpl: deps.fetchImpl,
+        isGranted: deps.hasHostPermission,
+      });
       if (fetched.status === "unchanged") {
         await saveSource(db, { ...source, lastGoodAt: deps.now(), lastError: undefined });
         return { notModified: true as const };
@@ -103,9 +110,10 @@ export function createHandlers(deps: BackgroundDeps): HandlerMap {
       );
     } catch (error) {
       // Keep the last good copy, and say why this refresh failed.
-      const message = error instanceof Error ? error.message : String(error);
+      const reason = error instanceof Error ? error.message : String(error);
+      const message = source.lastGoodAt ? `${reason} Your last good copy is kept.` : reason;
       await saveSource(db, { ...source, lastError: message, lastErrorAt: deps.now() });
-      throw error;
+      throw new FeedError(message, { cause: error });
     }
   }
 
@@ -170,21 +178,25 @@ export function createHandlers(deps: BackgroundDeps): HandlerMap {
       const id = `file:${name.toLowerCase().replace(/[^a-z0-9.]+/g, "-")}`;
       return importText({ id, type: "ics-file", name }, text);
     },
-    "source/add-feed": async ({ name, url }) => {
+    "source/add-feed": async ({ name, url, text, etag, lastModified }) => {
       const normalised = normaliseFeedUrl(url);
       if (!(await deps.hasHostPermission(feedOrigin(normalised)))) {
         throw new FeedError(
           `Within Hours needs your permission to read ${normalised.host}. Press "Add feed" again.`,
         );
       }
+      // Named by the teacher, else by the calendar itself, else by where it lives.
       const source: Source = {
         id: await feedSourceId(normalised),
         type: "ics-feed",
-        name,
+        name: name.trim() || calendarName(text) || normalised.host,
         url: normalised.href,
+        etag,
+        lastModified,
       };
-      await saveSource(deps.db(), source);
-      return refreshFeed(source);
+      // The source is saved with its items, so a feed that cannot be read is not added.
+      const counts = await importText(source, text);
+      return { ...counts, name: source.name };
     },
     "source/import-page": async (request) => {
       const result = await importPageReading(deps.db(), request, deps.now());
@@ -198,8 +210,11 @@ export function createHandlers(deps: BackgroundDeps): HandlerMap {
       return refreshFeed(source);
     },
     "source/delete": async ({ id }) => {
-      await deleteSource(deps.db(), id);
+      const db = deps.db();
+      const source = await db.sources.get(id);
+      await deleteSource(db, id);
       await refresh();
+      if (source?.url) await releaseFeedHost(db, source.url);
       return {};
     },
     "backup/export": async () => ({ backup: await exportAll(deps.db()) }),
@@ -210,6 +225,15 @@ export function createHandlers(deps: BackgroundDeps): HandlerMap {
     },
     "status/ping": async () => ({ now: deps.now() }),
   };
+}
+
+/** Gives back a deleted feed's host permission when no other feed lives on that host. */
+async function releaseFeedHostWith(deps: BackgroundDeps, db: WithinHoursDB, url: string): Promise<void> {
+  const origin = feedOrigin(new URL(url));
+  const feeds = await db.sources.where("type").equals("ics-feed").toArray();
+  if (feeds.some((f) => f.url && feedOrigin(new URL(f.url)) === origin)) return;
+  // A host the extension must keep (a mail site) cannot be removed; that is not the teacher's problem.
+  await deps.removeHostPermission(origin).catch(() => undefined);
 }
 
 /** A short, stable id for a feed: its address can be long and carries a secret we don't repeat in ids. */

@@ -11,6 +11,7 @@ import {
   executeScriptFile,
   extensionOrigin,
   hasHostPermission,
+  removeHostPermission,
   onInstalled,
   openExtensionTab,
   WELCOME_PAGE,
@@ -84,6 +85,7 @@ const handlers = createHandlers({
   now: Date.now,
   afterChange,
   hasHostPermission,
+  removeHostPermission,
   attachGuard: (tabId, frameId, site) => executeScriptFile(tabId, frameId, GUARD_FILES[site]),
   admitSendRecord: admitSendRow,
 });

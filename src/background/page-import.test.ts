@@ -17,6 +17,7 @@ function setup() {
     now: () => NOW,
     afterChange: async () => undefined,
     hasHostPermission: async () => false,
+    removeHostPermission: async () => undefined,
     attachGuard: async () => undefined,
   });
   return { db, handlers };

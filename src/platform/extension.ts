@@ -40,6 +40,9 @@ export function requestHostPermission(origin: string): Promise<boolean> {
 export function hasHostPermission(origin: string): Promise<boolean> {
   return browser.permissions.contains({ origins: [origin] });
 }
+export async function removeHostPermission(origin: string): Promise<void> {
+  await browser.permissions.remove({ origins: [origin] });
+}
 
 /** Push a message to every open tab of the given URL patterns; tabs without our content script ignore it. */
 export async function pushToTabs(urlPatterns: string[], message: unknown): Promise<void> {

@@ -14,6 +14,7 @@ import { PROFILE_KEY, type WithinHoursDB } from "./db";
 import { guarded, StoreError } from "./errors";
 import { coverDecisionRowSchema, describeIssue, itemRowSchema } from "./rows";
 import { POLICY_KEY, WEEK_KEY_PREFIX, type DerivedRow } from "./derived";
+import { DAY_MS, EVENT_TABLE_LIMITS, type EventTableName } from "./limits";
 import type { SendPolicy } from "../guard/decide";
 
 export {
@@ -310,6 +311,30 @@ export function recordSend(db: WithinHoursDB, record: SendRecord, now = record.a
   );
 }
 
+/**
+ * A per-event table keeps at most its cap of rows, none older than its retention before `latest` (the row
+ * just written): the oldest go first. Call inside a write transaction on that table.
+ */
+export async function keepWithinLimits(
+  db: WithinHoursDB,
+  name: EventTableName,
+  latest: number,
+  limit: { cap: number; retentionDays: number } = EVENT_TABLE_LIMITS[name],
+): Promise<void> {
+  const { timeIndex } = EVENT_TABLE_LIMITS[name];
+  const { cap, retentionDays } = limit;
+  const table = db.table(name);
+  await table
+    .where(timeIndex)
+    .below(latest - retentionDays * DAY_MS)
+    .delete();
+  const excess = (await table.count()) - cap;
+  if (excess > 0) {
+    const oldest = await table.orderBy(timeIndex).limit(excess).primaryKeys();
+    await table.bulkDelete(oldest);
+  }
+}
+
 // ---- cover decisions
 
 /** Adds a decision, or updates it when it has an id (a pending request later accepted). Returns the id. */
@@ -324,7 +349,14 @@ export async function recordCoverDecision(db: WithinHoursDB, decision: CoverDeci
       },
     );
   }
-  return guarded(() => db.coverDecisions.put(withoutUndefined(parsed.data)));
+  const row = withoutUndefined(parsed.data);
+  return guarded(() =>
+    db.transaction("rw", db.coverDecisions, async () => {
+      const id = await db.coverDecisions.put(row);
+      await keepWithinLimits(db, "coverDecisions", row.start);
+      return id;
+    }),
+  );
 }
 
 // ---- classification rules

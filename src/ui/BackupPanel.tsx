@@ -1,5 +1,6 @@
 import { useState } from "preact/hooks";
 import { client } from "./client";
+import { EVENT_TABLE_LIMITS } from "../store/limits";
 import { StatusLine, statusOf, type Status } from "./StatusLine";
 
 /** Export everything to one JSON file, and import it back (all or nothing). */
@@ -49,6 +50,15 @@ export function BackupPanel() {
         </label>
       </div>
       <StatusLine status={status} testId="backup-status" block />
+      <h3>How long records are kept</h3>
+      <ul class="wh-items" data-testid="kept">
+        {Object.values(EVENT_TABLE_LIMITS).map((limit) => (
+          <li key={limit.label}>
+            {limit.label}: the last {limit.retentionDays} days, at most {limit.cap.toLocaleString("en-GB")}{" "}
+            records; older ones are removed as new ones arrive.
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

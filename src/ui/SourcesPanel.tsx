@@ -1,10 +1,11 @@
-import { useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
 import type { Source } from "../model";
 import type { SourceOverlap } from "../ingest/dedupe";
-import { requestHostPermission } from "../platform/extension";
+import { hasHostPermission, requestHostPermission } from "../platform/extension";
 import type { ImportReply } from "../messages";
 import { client } from "./client";
 import { feedOrigin, normaliseFeedUrl } from "../ingest/feeds/address";
+import { fetchFeed } from "../ingest/feeds/fetch";
 import { StatusLine, statusOf, type Status } from "./StatusLine";
 
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -46,7 +47,10 @@ export function SourcesPanel({
   const [status, setStatus] = useState<Status>();
   const [over, setOver] = useState(false);
   const [feedUrl, setFeedUrl] = useState("");
-  const [feedName, setFeedName] = useState("School calendar");
+  const [feedName, setFeedName] = useState("");
+  /** Bytes of the feed read so far while it is being added; undefined when nothing is being added. */
+  const [feedProgress, setFeedProgress] = useState<{ read: number; total?: number }>();
+  const cancelFeed = useRef<AbortController>();
 
   async function importFile(file: File) {
     setStatus(undefined);
@@ -67,27 +71,62 @@ export function SourcesPanel({
     }
   }
 
+  /**
+   * Reads the feed here, with progress and a Cancel button, then hands it to the background, which adds it
+   * only if it reads as a calendar.
+   */
   async function addFeed(event: Event) {
     event.preventDefault();
     setStatus(undefined);
-    let origin: string;
+    let url: URL;
     try {
-      origin = feedOrigin(normaliseFeedUrl(feedUrl));
+      url = normaliseFeedUrl(feedUrl);
     } catch (error) {
       setStatus({ ok: false, text: (error as Error).message });
       return;
     }
     // Must run inside the click: browsers only grant host permission from a user gesture.
-    const granted = await requestHostPermission(origin);
+    const granted = await requestHostPermission(feedOrigin(url));
     if (!granted) {
       setStatus({ ok: false, text: "Permission was not given, so the feed was not added." });
       return;
     }
-    const reply = await client.request("source/add-feed", {
-      name: feedName,
-      url: feedUrl,
-    });
-    setStatus(statusOf(reply, "Feed added."));
+    const controller = new AbortController();
+    cancelFeed.current = controller;
+    setFeedProgress({ read: 0 });
+    try {
+      const fetched = await fetchFeed(
+        url,
+        {},
+        {
+          isGranted: hasHostPermission,
+          signal: controller.signal,
+          onProgress: (read, total) => setFeedProgress({ read, total }),
+        },
+      );
+      if (fetched.status !== "changed") throw new Error("The calendar feed sent nothing to read.");
+      const reply = await client.request("source/add-feed", {
+        name: feedName,
+        url: url.href,
+        text: fetched.text,
+        ...(fetched.etag ? { etag: fetched.etag } : {}),
+        ...(fetched.lastModified ? { lastModified: fetched.lastModified } : {}),
+      });
+      if (reply.ok) {
+        setFeedUrl("");
+        setFeedName("");
+      }
+      setStatus(
+        reply.ok
+          ? { ok: true, text: `Feed added as “${reply.name}”: ${importSummary(reply)}` }
+          : { ok: false, text: `The feed was not added. ${reply.error}` },
+      );
+    } catch (error) {
+      setStatus({ ok: false, text: `The feed was not added. ${(error as Error).message}` });
+    } finally {
+      cancelFeed.current = undefined;
+      setFeedProgress(undefined);
+    }
   }
 
   async function act(type: "source/refresh" | "source/delete", id: string) {
@@ -134,12 +173,13 @@ export function SourcesPanel({
       </div>
       <form class="wh-row" onSubmit={addFeed}>
         <label>
-          Feed name
+          Feed name (optional)
           <input
             name="feed-name"
             value={feedName}
+            maxLength={200}
+            placeholder="The calendar's own name"
             onInput={(e) => setFeedName(e.currentTarget.value)}
-            required
           />
         </label>
         <label>
@@ -154,7 +194,24 @@ export function SourcesPanel({
             required
           />
         </label>
-        <button type="submit">Add feed</button>
+        <button type="submit" disabled={feedProgress !== undefined}>
+          {feedProgress ? "Adding…" : "Add feed"}
+        </button>
+        {feedProgress && (
+          <>
+            <progress
+              aria-label="Reading the feed"
+              max={feedProgress.total ?? 1}
+              value={feedProgress.total ? feedProgress.read : undefined}
+            />
+            <span class="wh-muted" data-testid="feed-progress">
+              {(feedProgress.read / 1024).toFixed(0)} KB read
+            </span>
+            <button type="button" onClick={() => cancelFeed.current?.abort()}>
+              Cancel
+            </button>
+          </>
+        )}
       </form>
       <StatusLine status={status} testId="sources-status" block />
       {overlaps.length > 0 && (
@@ -173,6 +230,13 @@ export function SourcesPanel({
           <li key={s.id}>
             <strong>{s.name}</strong> <span class="wh-tag">{s.type === "ics-feed" ? "feed" : "file"}</span>{" "}
             <span class="wh-muted">{s.itemCount ?? 0} items</span>
+            {s.url && (
+              <div>
+                <code class="wh-address" data-testid="feed-address">
+                  {s.url}
+                </code>
+              </div>
+            )}
             {s.lastGoodAt && (
               <span class="wh-muted"> · last read {new Date(s.lastGoodAt).toLocaleString("en-GB")}</span>
             )}
