@@ -19,6 +19,14 @@ import type { Backup, TableName } from "./store/backup";
 const sendOutcome = z.enum(["in-hours", "warned", "sent-anyway", "scheduled", "cancelled", "guard-error"]);
 const mailSite = z.enum(["gmail", "outlook"]);
 const instant = z.number().int().min(0).max(8.64e15);
+/** A cover slot is part of one school day. */
+export const MAX_COVER_SPAN_MS = 12 * 3_600_000;
+/** The longest item a page may put: a school year and its holidays. */
+export const MAX_ITEM_SPAN_MS = 400 * 86_400_000;
+const boundedItem = workItemSchema.refine(
+  (item) => item.end - item.start <= MAX_ITEM_SPAN_MS,
+  "an item lasts at most 400 days",
+);
 
 export const requestSchemas = {
   // CS→BG: the send watcher asks for the guard to be attached to its frame; the guard asks for its policy
@@ -41,13 +49,15 @@ export const requestSchemas = {
       end: instant,
       requestedAt: instant.optional(),
     })
-    .strict(),
+    .strict()
+    .refine((r) => r.end > r.start && r.end - r.start <= MAX_COVER_SPAN_MS, {
+      message: "a cover slot ends after it starts and lasts at most 12 hours",
+      path: ["end"],
+    }),
 
   // UI→BG (privileged): settings and data changes.
   "profile/save": z.object({ type: z.literal("profile/save"), profile: partialProfileSchema }).strict(),
-  "items/put": z
-    .object({ type: z.literal("items/put"), items: z.array(workItemSchema).max(50_000) })
-    .strict(),
+  "items/put": z.object({ type: z.literal("items/put"), items: z.array(boundedItem).max(50_000) }).strict(),
   "items/delete": z
     .object({ type: z.literal("items/delete"), ids: z.array(z.string().max(4000)).max(50_000) })
     .strict(),

@@ -29,7 +29,12 @@ export function isKnownTimeZone(name: string): boolean {
 
 export const termSchema = z.object({ name: z.string().max(100), start: localDate, end: localDate });
 
-const paramValue = z.union([z.number(), z.string().max(200), z.boolean()]);
+const paramValue = z.union([z.number().min(-1e6).max(1e6), z.string().max(200), z.boolean()]);
+/** Every rule's parameters, by rule id: a few dozen rules with a few parameters each. */
+const overridesSchema = z
+  .record(z.string().max(100), z.record(z.string().max(100), paramValue))
+  .refine((o) => Object.keys(o).length <= 300, "at most 300 rules")
+  .refine((o) => Object.values(o).every((p) => Object.keys(p).length <= 50), "at most 50 settings a rule");
 
 export const profileSchema = z.object({
   jurisdiction: z.enum(JURISDICTIONS),
@@ -39,7 +44,7 @@ export const profileSchema = z.object({
   fte: z.number().gt(0).max(1),
   contractedDays: z.array(weekday).max(7),
   permanentUnits: z.number().int().min(0).max(20),
-  schoolRoll: z.number().int().min(0).optional(),
+  schoolRoll: z.number().int().min(0).max(100_000).optional(),
   timeZone: timeZoneSchema,
   schoolDayStart: localTime,
   schoolDayEnd: localTime,
@@ -51,7 +56,7 @@ export const profileSchema = z.object({
   trainingDays: z.array(localDate).max(30),
   unionOverlay: z.boolean(),
   localAgreement: z.string().max(100).optional(),
-  overrides: z.record(z.string().max(100), z.record(z.string().max(100), paramValue)),
+  overrides: overridesSchema,
   emailExceptions: z.array(z.string().max(320)).max(100),
 });
 

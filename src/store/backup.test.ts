@@ -297,3 +297,28 @@ describe("a failure part way through an import", () => {
     expect(await exportAll(d, 0)).toStrictEqual(before);
   });
 });
+
+describe("a backup the storage or the limits refuse, named", () => {
+  it("refuses a 50 MB junk setting with a message that says which and how large", async () => {
+    const d = await filledDb();
+    const before = await exportAll(d, 0);
+    const backup = JSON.parse(JSON.stringify(before)) as Backup;
+    backup.tables.settings.push({ key: "junk", value: "x".repeat(50 * 1024 * 1024) });
+    const error = await refusal(importAll(d, backup));
+    expect(error.message).toMatch(/the setting “junk” holds 50 MB, more than the 256 KB a setting may hold/);
+    expect(await exportAll(d, 0)).toStrictEqual(before);
+  });
+
+  it("names a row whose key the browser's storage refuses, rather than blaming the browser", async () => {
+    const name = freshDbName();
+    const before = await exportAll(await filledDb(name), 0);
+    opened.pop()?.close();
+    const d = track(openDatabase(name));
+    d.use(failingWrites("sources", () => new DOMException("The key is not valid.", "DataError")));
+    const failure = await refusal(importAll(d, JSON.parse(JSON.stringify(before))));
+    expect(failure.message).toMatch(
+      /^This backup cannot be restored: calendar 1 was refused by the browser's storage \(.*\)\. Nothing was changed\.$/,
+    );
+    expect(await exportAll(d, 0)).toStrictEqual(before);
+  });
+});

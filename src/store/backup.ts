@@ -72,9 +72,24 @@ const PRIMARY_KEY: Record<TableName, string> = {
   classificationRules: "id",
 };
 
+/** What the background derives and recomputes after a restore may be large; a teacher's own setting is not. */
+const DERIVED_SETTING = /^(ledger|popup|sendPolicy|week:.*)$/;
+export const MAX_SETTING_CHARS = 256 * 1024;
+export const MAX_DERIVED_SETTING_CHARS = 32 * 1024 * 1024;
+
 const settingSchema = z
   .object({ key: z.string().min(1).max(200), value: z.unknown() })
   .superRefine((row, ctx) => {
+    const limit = DERIVED_SETTING.test(row.key) ? MAX_DERIVED_SETTING_CHARS : MAX_SETTING_CHARS;
+    const size = JSON.stringify(row.value ?? null).length;
+    if (size > limit) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["value"],
+        message: `the setting “${row.key.slice(0, 40)}” holds ${sizeText(size)}, more than the ${sizeText(limit)} a setting may hold`,
+      });
+      return;
+    }
     if (row.key !== PROFILE_KEY) return;
     const profile = profileSchema.safeParse(row.value);
     for (const issue of profile.success ? [] : profile.error.issues) {
@@ -167,15 +182,23 @@ export async function importAll(
   data: unknown,
 ): Promise<{ counts: Record<TableName, number> }> {
   const tables = validateBackup(data);
-  await guarded(() =>
-    db.transaction("rw", TABLE_NAMES, async () => {
-      for (const name of TABLE_NAMES) await db.table(name).clear();
-      for (const name of TABLE_NAMES) {
-        const rows = tables[name];
-        for (let i = 0; i < rows.length; i += CHUNK_SIZE)
-          await db.table(name).bulkAdd(rows.slice(i, i + CHUNK_SIZE));
-      }
-    }),
+  await guarded(
+    () =>
+      db.transaction("rw", TABLE_NAMES, async () => {
+        for (const name of TABLE_NAMES) await db.table(name).clear();
+        for (const name of TABLE_NAMES) {
+          const rows = tables[name];
+          for (let i = 0; i < rows.length; i += CHUNK_SIZE) {
+            try {
+              await db.table(name).bulkAdd(rows.slice(i, i + CHUNK_SIZE));
+            } catch (error) {
+              throw refusedRow(name, i, error);
+            }
+          }
+        }
+      }),
+    // A row the storage refused is named (refusedRow), not turned into a general storage failure.
+    (error) => error instanceof BackupError,
   );
   const counts = Object.fromEntries(TABLE_NAMES.map((name) => [name, tables[name].length])) as Record<
     TableName,
@@ -206,6 +229,30 @@ function describeRowIssue(table: TableName, issue: z.core.$ZodIssue): string {
   const where =
     typeof index === "number" ? `${ROW_LABEL[table]} ${index + 1}` : `the list of ${ROW_LABEL[table]}s`;
   return `${where}: ${describeIssue(issue, 1)}`;
+}
+
+function sizeText(chars: number): string {
+  return chars >= 1024 * 1024 ? `${Math.round(chars / 1024 / 1024)} MB` : `${Math.round(chars / 1024)} KB`;
+}
+
+/**
+ * A row the browser's storage refused although it passed the checks (a key IndexedDB cannot store): named,
+ * so the teacher is not told to restart the browser for a fault in the file. A full disk stays a StoreError.
+ */
+function refusedRow(name: TableName, offset: number, error: unknown): unknown {
+  const failures = (error as { failures?: unknown[] } | null)?.failures;
+  const failedAt = (error as { failuresByPos?: Record<string, unknown> } | null)?.failuresByPos;
+  const position = failedAt ? Number(Object.keys(failedAt)[0] ?? 0) : 0;
+  const inner = failures?.[0] ?? failedAt?.[position] ?? error;
+  const innerName = (inner as { name?: string } | null)?.name ?? "";
+  if (!/DataError|ConstraintError/.test(innerName) && !/DataError|ConstraintError/.test(String(error)))
+    return error;
+  const detail = ((inner as { message?: string } | null)?.message ?? String(inner)).split("\n")[0]!;
+  return new BackupError(
+    "corrupt",
+    `This backup cannot be restored: ${ROW_LABEL[name]} ${offset + position + 1} was refused by the browser's storage (${detail.slice(0, 200)}). Nothing was changed.`,
+    { cause: error },
+  );
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

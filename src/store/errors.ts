@@ -57,11 +57,14 @@ function findReason(
   return undefined;
 }
 
-/** Runs a store operation and turns whatever it throws into a StoreError. */
-export async function guarded<T>(operation: () => Promise<T>): Promise<T> {
+/** Runs a store operation and turns whatever it throws into a StoreError, except what `passThrough` names. */
+export async function guarded<T>(
+  operation: () => Promise<T>,
+  passThrough: (error: unknown) => boolean = () => false,
+): Promise<T> {
   try {
     return await operation();
   } catch (error) {
-    throw toStoreError(error);
+    throw passThrough(error) ? error : toStoreError(error);
   }
 }
