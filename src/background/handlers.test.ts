@@ -167,7 +167,7 @@ describe("feeds through the handlers", () => {
       now: () => NOW,
       afterChange: async () => undefined,
       hasHostPermission: async () => false,
-    removeHostPermission: async () => undefined,
+      removeHostPermission: async () => undefined,
       attachGuard: async () => undefined,
       admitSendRecord: async (tab) => (tabs.push(tab), tabs.length === 1),
     });
