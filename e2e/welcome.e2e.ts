@@ -41,7 +41,7 @@ describe("the first run", () => {
 
   it("walks through where you work, the contract and the school day, saving each step", async () => {
     expect(await axeViolations(welcome)).toEqual([]);
-    await welcome.getByRole("radio", { name: "Scotland (SNCT)" }).check();
+    await welcome.getByRole("radio", { name: "Scotland", exact: true }).check();
     await welcome.getByRole("button", { name: "Save and continue" }).click();
     await expect.poll(() => welcome.locator("#welcome-step").textContent()).toContain("Your contract");
     await expect.poll(async () => (await storedProfile(welcome)).jurisdiction).toBe("scotland");
