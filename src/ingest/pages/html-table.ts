@@ -206,10 +206,16 @@ function readWithMapping(grid: Grid, header: number, mapping: TableMapping, inpu
 
 /** A cell's lines: block children or <br>-separated text, trimmed, empty ones dropped. */
 function linesOf(cell: Element): string[] {
-  const html = cell.innerHTML.replace(/<br\s*\/?>/gi, "\n").replace(/<\/(div|p|span|li)>/gi, "\n");
-  const scratch = cell.ownerDocument.createElement("div");
-  scratch.innerHTML = html;
-  return (scratch.textContent ?? "")
+  // Walk the nodes rather than re-parsing the cell's HTML: page markup never goes back into innerHTML.
+  let text = "";
+  const walk = (node: Node): void => {
+    if (node.nodeType === 3) text += node.nodeValue ?? "";
+    else if (node.nodeName === "BR") text += "\n";
+    node.childNodes.forEach(walk);
+    if (/^(DIV|P|SPAN|LI)$/.test(node.nodeName)) text += "\n";
+  };
+  cell.childNodes.forEach(walk);
+  return text
     .split("\n")
     .map((l) => l.replace(/\s+/g, " ").trim())
     .filter(Boolean);
