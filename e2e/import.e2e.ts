@@ -3,11 +3,12 @@
  * updates rather than duplicates, a broken file is explained and loses nothing, the teacher confirms
  * unsure items in the popup, and a backup round-trips while a damaged one is refused.
  */
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { launchWithExtension, readStore, sendFromPage, type Launched } from "./harness";
+import { launchWithExtension, readStore, sendFromPage, stopServiceWorker, type Launched } from "./harness";
 
 const TERM = readFileSync(path.resolve("demo/teacher-term.ics"), "utf8");
 const GARBAGE = readFileSync(path.resolve("e2e/fixtures/ics/garbage.ics"));
@@ -130,5 +131,37 @@ describe("calendar import in Chromium", () => {
     });
     await expect.poll(() => status.textContent()).toMatch(/restored/);
     expect((await storedItems(options)).length).toBe(before.length);
+  });
+
+  it("restores a backup larger than a message can carry, with the background stopped, and names a junk setting", async () => {
+    const download = options.waitForEvent("download");
+    await options.getByRole("button", { name: "Export everything" }).click();
+    const exported = readFileSync((await (await download).path())!, "utf8");
+    const before = await storedItems(options);
+    const dir = mkdtempSync(path.join(tmpdir(), "wh-backup-"));
+    const status = options.getByTestId("backup-status");
+    try {
+      // Valid JSON past the browser's 64 MiB message limit: the export padded with spaces.
+      const large = path.join(dir, "large.json");
+      writeFileSync(large, exported.replace(/^\{/, `{${" ".repeat(65 * 1024 * 1024)}`));
+      await sendFromPage(options, { type: "items/delete", ids: before.slice(0, 5).map((i) => i.id) });
+      await stopServiceWorker(browser, options);
+      await options.locator("input[name=backup-file]").setInputFiles(large);
+      await expect.poll(() => status.textContent(), { timeout: 60_000 }).toMatch(/restored/);
+      expect(await status.textContent()).not.toMatch(/not been recounted/);
+      expect((await storedItems(options)).length).toBe(before.length);
+
+      const junk = JSON.parse(exported) as { tables: { settings: { key: string; value: unknown }[] } };
+      junk.tables.settings.push({ key: "junk", value: "x".repeat(50 * 1024 * 1024) });
+      const junkFile = path.join(dir, "junk.json");
+      writeFileSync(junkFile, JSON.stringify(junk));
+      await options.locator("input[name=backup-file]").setInputFiles(junkFile);
+      await expect
+        .poll(() => status.textContent(), { timeout: 60_000 })
+        .toMatch(/setting “junk” holds 50 MB.*nothing was changed/i);
+      expect((await storedItems(options)).length).toBe(before.length);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

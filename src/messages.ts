@@ -14,7 +14,6 @@ import { partialProfileSchema, workItemSchema } from "./model/schema";
 import type { Profile } from "./model";
 import type { SendPolicy } from "./guard/decide";
 import type { CoverVerdict } from "./rules/cover";
-import type { Backup, TableName } from "./store/backup";
 
 const sendOutcome = z.enum(["in-hours", "warned", "sent-anyway", "scheduled", "cancelled", "guard-error"]);
 const mailSite = z.enum(["gmail", "outlook"]);
@@ -118,10 +117,9 @@ export const requestSchemas = {
     .strict(),
   "source/refresh": z.object({ type: z.literal("source/refresh"), id: z.string().max(200) }).strict(),
   "source/delete": z.object({ type: z.literal("source/delete"), id: z.string().max(200) }).strict(),
-  "backup/export": z.object({ type: z.literal("backup/export") }).strict(),
-  "backup/import": z
-    .object({ type: z.literal("backup/import"), text: z.string().max(200 * 1024 * 1024) })
-    .strict(),
+  // The options page restores a backup itself (no message could carry one of any size); then the
+  // background recounts.
+  "backup/restored": z.object({ type: z.literal("backup/restored") }).strict(),
   "status/ping": z.object({ type: z.literal("status/ping") }).strict(),
 } as const;
 
@@ -179,8 +177,7 @@ export interface Replies {
   "source/add-feed": ImportReply & { name: string };
   "source/refresh": ImportReply | { notModified: true };
   "source/delete": Record<never, never>;
-  "backup/export": { backup: Backup };
-  "backup/import": { counts: Record<TableName, number> };
+  "backup/restored": Record<never, never>;
   "status/ping": { now: number };
 }
 

@@ -27,7 +27,6 @@ import {
   saveProfile,
   saveSource,
 } from "../store/repo";
-import { exportAll, importAll, parseBackupText } from "../store/backup";
 import { academicYearSpan, currentProfile, recomputeDerived, type FreshSource } from "./recount";
 import { FeedError, feedOrigin, normaliseFeedUrl } from "../ingest/feeds/address";
 import { fetchFeed } from "../ingest/feeds/fetch";
@@ -217,11 +216,9 @@ export function createHandlers(deps: BackgroundDeps): HandlerMap {
       if (source?.url) await releaseFeedHost(db, source.url);
       return {};
     },
-    "backup/export": async () => ({ backup: await exportAll(deps.db()) }),
-    "backup/import": async ({ text }) => {
-      const result = await importAll(deps.db(), parseBackupText(text));
+    "backup/restored": async () => {
       await refresh();
-      return result;
+      return {};
     },
     "status/ping": async () => ({ now: deps.now() }),
   };

@@ -322,3 +322,16 @@ describe("a backup the storage or the limits refuse, named", () => {
     expect(await exportAll(d, 0)).toStrictEqual(before);
   });
 });
+
+describe("a restore's progress", () => {
+  it("counts every row written, ending at the total", async () => {
+    const source = await filledDb();
+    const backup = JSON.parse(JSON.stringify(await exportAll(source, 0))) as Backup;
+    const d = track(openDatabase(freshDbName()));
+    const seen: [number, number][] = [];
+    await importAll(d, backup, (written, total) => seen.push([written, total]));
+    const total = Object.values(backup.tables).reduce((sum, rows) => sum + rows.length, 0);
+    expect(seen.at(-1)).toEqual([total, total]);
+    expect(seen.every(([w], i) => i === 0 || w > seen[i - 1]![0])).toBe(true);
+  });
+});

@@ -180,8 +180,11 @@ export function validateBackup(data: unknown): BackupTables {
 export async function importAll(
   db: WithinHoursDB,
   data: unknown,
+  onProgress?: (written: number, total: number) => void,
 ): Promise<{ counts: Record<TableName, number> }> {
   const tables = validateBackup(data);
+  const total = TABLE_NAMES.reduce((sum, name) => sum + tables[name].length, 0);
+  let written = 0;
   await guarded(
     () =>
       db.transaction("rw", TABLE_NAMES, async () => {
@@ -194,6 +197,8 @@ export async function importAll(
             } catch (error) {
               throw refusedRow(name, i, error);
             }
+            written += Math.min(CHUNK_SIZE, rows.length - i);
+            onProgress?.(written, total);
           }
         }
       }),

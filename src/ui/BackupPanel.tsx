@@ -1,28 +1,61 @@
 import { useState } from "preact/hooks";
 import { client } from "./client";
 import { EVENT_TABLE_LIMITS } from "../store/limits";
-import { StatusLine, statusOf, type Status } from "./StatusLine";
+import { exportAll, importAll, parseBackupText } from "../store/backup";
+import type { WithinHoursDB } from "../store/db";
+import { readWithProgress } from "./read-file";
+import { StatusLine, type Status } from "./StatusLine";
 
-/** Export everything to one JSON file, and import it back (all or nothing). */
-export function BackupPanel() {
+/**
+ * Export everything to one JSON file, and restore one (all or nothing). Both happen here in the options
+ * page, on the same database the background uses, so a backup of any size never has to fit in a message
+ * and a stopped background cannot interrupt it; the background recounts afterwards.
+ */
+export function BackupPanel({ db }: { db: WithinHoursDB }) {
   const [status, setStatus] = useState<Status>();
+  const [progress, setProgress] = useState<{ label: string; value?: number }>();
 
   async function exportBackup() {
-    const reply = await client.request("backup/export", {});
-    if (!reply.ok) return setStatus({ ok: false, text: reply.error });
-    const blob = new Blob([JSON.stringify(reply.backup)], { type: "application/json" });
-    const link = document.createElement("a");
-    link.href = URL.createObjectURL(blob);
-    link.download = `within-hours-backup-${new Date().toISOString().slice(0, 10)}.json`;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-    setStatus({ ok: true, text: "Backup saved to your downloads." });
+    setStatus(undefined);
+    try {
+      const backup = await exportAll(db);
+      const blob = new Blob([JSON.stringify(backup)], { type: "application/json" });
+      const link = document.createElement("a");
+      link.href = URL.createObjectURL(blob);
+      link.download = `within-hours-backup-${new Date().toISOString().slice(0, 10)}.json`;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+      setStatus({ ok: true, text: "Backup saved to your downloads." });
+    } catch (error) {
+      setStatus({ ok: false, text: `The backup could not be made: ${messageOf(error)}` });
+    }
   }
 
   async function importBackup(file: File) {
-    const text = await file.text();
-    const reply = await client.request("backup/import", { text });
-    setStatus(statusOf(reply, "Backup restored. Everything now matches the file."));
+    setStatus(undefined);
+    try {
+      setProgress({ label: "Reading the file", value: 0 });
+      const text = await readWithProgress(file, (f) => setProgress({ label: "Reading the file", value: f }));
+      setProgress({ label: "Checking the backup" });
+      const data = parseBackupText(text);
+      await importAll(db, data, (written, total) =>
+        setProgress({ label: "Restoring", value: total ? written / total : 1 }),
+      );
+      setProgress({ label: "Recounting your year" });
+      const recount = await client.request("backup/restored", {});
+      setStatus(
+        recount.ok
+          ? { ok: true, text: "Backup restored. Everything now matches the file." }
+          : {
+              ok: true,
+              text: `Backup restored. Everything now matches the file, but your year has not been recounted yet: ${recount.error}`,
+            },
+      );
+    } catch (error) {
+      setStatus({ ok: false, text: messageOf(error) });
+    } finally {
+      setProgress(undefined);
+    }
   }
 
   return (
@@ -41,6 +74,7 @@ export function BackupPanel() {
             type="file"
             name="backup-file"
             accept=".json,application/json"
+            disabled={progress !== undefined}
             onChange={(e) => {
               const file = e.currentTarget.files?.[0];
               if (file) void importBackup(file);
@@ -48,6 +82,12 @@ export function BackupPanel() {
             }}
           />
         </label>
+        {progress && (
+          <>
+            <progress aria-label={progress.label} max={1} value={progress.value} />
+            <span class="wh-muted">{progress.label}…</span>
+          </>
+        )}
       </div>
       <StatusLine status={status} testId="backup-status" block />
       <h3>How long records are kept</h3>
@@ -61,4 +101,12 @@ export function BackupPanel() {
       </ul>
     </section>
   );
+}
+
+/** Store and backup errors already speak plainly; anything else (the file too large for memory) is named. */
+function messageOf(error: unknown): string {
+  if (error instanceof Error && (error.name === "BackupError" || error.name === "StoreError"))
+    return error.message;
+  const detail = error instanceof Error ? error.message : String(error);
+  return `This backup could not be restored (${detail}). Nothing was changed.`;
 }

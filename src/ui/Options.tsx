@@ -51,7 +51,7 @@ export function Options() {
       {profile && <RulesPanel profile={profile} />}
       {ledger.value && <YearView db={db} ledger={ledger.value} />}
       {profile && <EvidencePanel db={db} profile={profile} sources={sources.value ?? []} />}
-      <BackupPanel />
+      <BackupPanel db={db} />
     </main>
   );
 }

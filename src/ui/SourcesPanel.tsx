@@ -4,22 +4,12 @@ import type { SourceOverlap } from "../ingest/dedupe";
 import { hasHostPermission, requestHostPermission } from "../platform/extension";
 import type { ImportReply } from "../messages";
 import { client } from "./client";
+import { readWithProgress } from "./read-file";
 import { feedOrigin, normaliseFeedUrl } from "../ingest/feeds/address";
 import { fetchFeed } from "../ingest/feeds/fetch";
 import { StatusLine, statusOf, type Status } from "./StatusLine";
 
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
-
-/** Read a file with progress events, so a large export shows a moving bar rather than a frozen page. */
-function readWithProgress(file: File, onProgress: (fraction: number) => void): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(new Error("The file could not be read."));
-    reader.readAsText(file);
-  });
-}
 
 function nameOf(sources: readonly Source[], id: string): string {
   return id === "manual"
