@@ -34,6 +34,15 @@ const confident: [string, ItemKind, boolean][] = [
   ["Moderation", "meeting", true],
   ["Syndicate hui", "meeting", true],
   ["Chess club", "extra-curricular", false],
+  ["Covering 10B Sci for Mr H", "cover", true],
+  ["SEND review - Y4", "meeting", true],
+  ["Interviews for Head of English", "meeting", true],
+  ["Ofsted visit", "meeting", true],
+  ["Department of Education visit", "meeting", true],
+  ["FGB meeting", "meeting", false],
+  ["Subject leader time", "non-contact", true],
+  ["Collect Ella from nursery", "personal", false],
+  ["Car service", "personal", false],
 ];
 
 describe("classify", () => {
@@ -136,5 +145,23 @@ describe("classify", () => {
     expect(c).toMatchObject({ kind: "meeting", directed: true, confidence: 1 });
     expect(c.reason).toMatch(/Your rule/);
     expect(classify({ title: "Time management course" }, rules).kind).toBe("personal");
+  });
+});
+
+describe("classify: deadlines and a teacher's own family", () => {
+  it("reads an all-day deadline as a marker, a timed one as the work", () => {
+    expect(classify({ title: "Data drop 2 deadline", allDay: true })).toMatchObject({
+      kind: "other",
+      directed: false,
+    });
+    expect(classify({ title: "Reports due", allDay: true }).kind).toBe("other");
+    expect(classify({ title: "Reports due" }).kind).toBe("report-writing");
+  });
+
+  it("asks about a parents' evening at what may be the teacher's own child's school", () => {
+    const c = classify({ title: "Parents evening - Alfie's school" });
+    expect(c.kind).toBe("personal");
+    expect(c.confidence).toBeLessThan(CONFIRM_THRESHOLD);
+    expect(classify({ title: "Year 8 Parents Evening" }).kind).toBe("parents-evening");
   });
 });

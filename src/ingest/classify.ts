@@ -96,8 +96,8 @@ const TITLE_PATTERNS: Pattern[] = [
   {
     kind: "personal",
     words:
-      "staff christmas wellbeing eye blood hair nails dentist dental orthodontist doctor doctors gp hospital optician physio haircut hairdresser gym yoga pilates vet birthday anniversary wedding funeral school pick pickup mot driving counselling counseling flight plumber boiler electrician mechanic garage dinner drinks lunch leave personal my mine private son daughter child kids",
-    test: /\b(?:dentist|doctor['’]?s?|gp|hospital|optician|physio|haircut|hairdresser|gym|yoga|pilates|vet|birthday|anniversary|wedding|funeral|school run|pick[- ]?up|mot|driving lesson|counsell?ing|flight|plumber|dinner|drinks|lunch with|leave of absence|personal appointment|my (?:son|daughter|child|kids?)['’]?s?|dental|orthodontist|boiler|electrician|mechanic|garage|(?:eye|blood|hearing) test|hair|nails|(?:son|daughter)['’]s)\b|\bstaff (?:social|party|night out|drinks|christmas (?:meal|party|do))\b|\bchristmas meal\b|\bwellbeing walk\b|\((?:mine|personal|private|son|daughter|child|kids?)\)/i,
+      "staff christmas wellbeing eye blood hair nails dentist dental orthodontist doctor doctors gp hospital optician physio haircut hairdresser gym yoga pilates vet birthday anniversary wedding funeral school pick pickup collect car mot driving counselling counseling flight plumber boiler electrician mechanic garage dinner drinks lunch leave personal my mine private son daughter child kids",
+    test: /\b(?:dentist|doctor['’]?s?|gp|hospital|optician|physio|haircut|hairdresser|gym|yoga|pilates|vet|birthday|anniversary|wedding|funeral|school run|pick[- ]?up|mot|driving lesson|counsell?ing|flight|plumber|dinner|drinks|lunch with|leave of absence|personal appointment|my (?:son|daughter|child|kids?)['’]?s?|dental|orthodontist|boiler|electrician|mechanic|garage|(?:eye|blood|hearing) test|hair|nails|(?:son|daughter)['’]s)\b|\bstaff (?:social|party|night out|drinks|christmas (?:meal|party|do))\b|\bchristmas meal\b|\bwellbeing walk\b|\bcollect \w+ from\b|\bcar (?:service|wash|repair)\b|\((?:mine|personal|private|son|daughter|child|kids?)\)/i,
     confidence: 0.85,
     label: "a personal appointment",
   },
@@ -110,8 +110,8 @@ const TITLE_PATTERNS: Pattern[] = [
   },
   {
     kind: "cover",
-    words: "cover relief",
-    test: /\b(?:cover|relief)\b(?!\s*(?:letters?|sheets?|pages?|work|supervisor)\b)/i,
+    words: "cover covering relief",
+    test: /\b(?:cover(?:ing)?|relief)\b(?!\s*(?:letters?|sheets?|pages?|work|supervisor)\b)/i,
     confidence: 0.92,
     label: "cover",
   },
@@ -121,6 +121,13 @@ const TITLE_PATTERNS: Pattern[] = [
     test: /\binvigilat|\bexam supervision\b/i,
     confidence: 0.95,
     label: "invigilation",
+  },
+  {
+    kind: "personal",
+    words: "school nursery",
+    test: /\bparents?['’]?\s*(?:evening|consultation|meeting)\b.*\b(?:my|[a-z]+['’]s) (?:school|nursery)\b|\b(?:my|[a-z]+['’]s) (?:school|nursery)\b.*\bparents?['’]?\s*(?:evening|consultation|meeting)\b/i,
+    confidence: 0.6,
+    label: "a parents' evening at what may be your own child's school",
   },
   {
     kind: "parents-evening",
@@ -167,8 +174,8 @@ const TITLE_PATTERNS: Pattern[] = [
   },
   {
     kind: "meeting",
-    words: "govern* board bot union neu nasuwt ppta nzei",
-    test: /\bgovern(?:ors?|ing (?:body|board))\b|\bboard of trustees\b|\bbot\b|\bunion\b|\bneu\b|\bnasuwt\b|\bppta\b|\bnzei\b/i,
+    words: "govern* board bot fgb lgb union neu nasuwt ppta nzei",
+    test: /\bgovern(?:ors?|ing (?:body|board))\b|\bboard of trustees\b|\bbot\b|\b[fl]gb\b|\bunion\b|\bneu\b|\bnasuwt\b|\bppta\b|\bnzei\b/i,
     confidence: 0.75,
     label: "a governors', trustees' or union meeting, which the school does not direct",
     directed: false,
@@ -179,6 +186,13 @@ const TITLE_PATTERNS: Pattern[] = [
     test: /\bpt[af]?a\b|\bfos\b|\bfriends of\b|\bquiz night\b|\bfayre\b|\bfair\b/i,
     confidence: 0.75,
     label: "a school community event",
+  },
+  {
+    kind: "meeting",
+    words: "interview interviews",
+    test: /\binterviews?\b/i,
+    confidence: 0.75,
+    label: "interviews (recruitment), usually directed when the school asks you to sit on the panel",
   },
   {
     kind: "meeting",
@@ -197,8 +211,8 @@ const TITLE_PATTERNS: Pattern[] = [
   {
     kind: "meeting",
     words:
-      "meeting meetings mtg briefing hui moderation standardisation standardization dept department faculty slt panel hearing working annual appraisal performance professional pm kāhui syndicate progress case ehcp iep deans subject team development ofsted deep mentor",
-    test: /\bmeetings?\b|\bmtg\b|\bbriefing\b|\bhui\b|\bmoderation\b|\bstandardi[sz]ation\b|\b(?:dept|department|faculty) time\b|\bslt\b|\bpanel\b|\bhearing\b|\bworking (?:party|lunch)\b|\bannual review\b|\bappraisal\b|\bperformance management\b|\bprofessional growth\b|\bpm review\b|\bkāhui ako\b|\bsyndicate\b|\b(?:dept|department|faculty|subject|team|curriculum) (?:development |planning )?time\b|\bdeep dive\b|\bofsted\b|\bmentor (?:session|meeting)\b|\b(?:ect|nqt|pct|bt) mentor(?:ing)?\b|\b(?:progress|annual|case|ehcp|iep) reviews?\b|\bdeans\b/i,
+      "meeting meetings mtg briefing hui moderation standardisation standardization dept department faculty slt panel hearing working annual appraisal performance professional pm kāhui syndicate progress case ehcp iep send sen deans subject team development ofsted deep mentor",
+    test: /\bmeetings?\b|\bmtg\b|\bbriefing\b|\bhui\b|\bmoderation\b|\bstandardi[sz]ation\b|\b(?:dept|department|faculty) time\b|\bslt\b|\bpanel\b|\bhearing\b|\bworking (?:party|lunch)\b|\bannual review\b|\bappraisal\b|\bperformance management\b|\bprofessional growth\b|\bpm review\b|\bkāhui ako\b|\bsyndicate\b|\b(?:dept|department|faculty|subject|team|curriculum) (?:development |planning )?time\b|\bdeep dive\b|\bofsted\b|\bmentor (?:session|meeting)\b|\b(?:ect|nqt|pct|bt) mentor(?:ing)?\b|\b(?:progress|annual|case|ehcp|iep|send|sen) reviews?\b|\bdeans\b/i,
     confidence: 0.86,
     label: "a meeting",
   },
@@ -219,8 +233,8 @@ const TITLE_PATTERNS: Pattern[] = [
   },
   {
     kind: "non-contact",
-    words: "non noncontact free release crt ect nqt pct bt leadership management tlr senco",
-    test: /\bnon[- ]?contact\b|^\s*free\b|\bfree period\b|\brelease\b|\bcrt\b|\b(?:ect|nqt|pct|bt|leadership|management|tlr|senco) time\b/i,
+    words: "non noncontact free release crt ect nqt pct bt leadership management tlr senco subject",
+    test: /\bnon[- ]?contact\b|^\s*free\b|\bfree period\b|\brelease\b|\bcrt\b|\b(?:ect|nqt|pct|bt|leadership|management|tlr|senco|subject lead(?:er|ership)?) time\b/i,
     confidence: 0.88,
     label: "non-contact time",
   },
@@ -233,11 +247,27 @@ const TITLE_PATTERNS: Pattern[] = [
     label: "registration or tutor time",
   },
   {
+    kind: "other",
+    words: "due deadline deadlines drop",
+    test: /\bdue\b|\bdeadlines?\b|\bdata drop\b/i,
+    confidence: 0.8,
+    allDayOnly: true,
+    label: "a deadline marked on the calendar",
+    directed: false,
+  },
+  {
     kind: "report-writing",
     words: "report reports data progress marking",
     test: /\breports?\b|\breport writing\b|\bdata (?:drop|entry|deadline|collection)\b|\bprogress checks?\b|\bmarking\b/i,
     confidence: 0.8,
     label: "reports, marking or data",
+  },
+  {
+    kind: "meeting",
+    words: "visit",
+    test: /\b(?:ofsted|estyn|hmi|ero|sip|adviser|advisor|inspector|inspection|department|dfe|moe|la|lea|moderator|governors?|trust|ceo|partner school)['’]?s? visit\b|\b(?:department|ministry) (?:of|for) \w+ visit\b|\bvisit (?:by|from)\b/i,
+    confidence: 0.75,
+    label: "a visit by an inspector, adviser or other body, which staff are directed to meet",
   },
   {
     kind: "trip",
@@ -303,40 +333,55 @@ const BREAK_QUALIFIERS = new Set(
 );
 
 const ALL_PATTERNS = [...TITLE_PATTERNS, ...MARKERS, PUPIL_EVENT];
-/** Bit i of a title's mask: pattern i of ALL_PATTERNS may match. The last bit: a break or lunch word. */
-const BREAK_BIT = 1 << 30;
+/** Trigger indices: pattern i of ALL_PATTERNS, then a break or lunch word, then a subject. */
+const BREAK_WORD = ALL_PATTERNS.length;
 /** A subject as timetables name and abbreviate it ("Ma", "Sci", "PE", "Phonics", "Te Reo"). */
-const SUBJECT_BIT = 1 << 29;
-const TRIGGERS = new Map<string, number>();
+const SUBJECT_WORD = ALL_PATTERNS.length + 1;
+const TRIGGERS = new Map<string, number[]>();
 const PREFIX_TRIGGERS: [string, number][] = [];
+function addTrigger(word: string, index: number): void {
+  const indices = TRIGGERS.get(word);
+  if (indices) indices.push(index);
+  else TRIGGERS.set(word, [index]);
+}
 ALL_PATTERNS.forEach((pattern, i) => {
   for (const word of pattern.words.split(" ")) {
-    if (word.endsWith("*")) PREFIX_TRIGGERS.push([word.slice(0, -1), 1 << i]);
-    else TRIGGERS.set(word, (TRIGGERS.get(word) ?? 0) | (1 << i));
+    if (word.endsWith("*")) PREFIX_TRIGGERS.push([word.slice(0, -1), i]);
+    else addTrigger(word, i);
   }
 });
-for (const word of BREAK_WORDS) TRIGGERS.set(word, (TRIGGERS.get(word) ?? 0) | BREAK_BIT);
-for (const word of SUBJECT_WORDS.split(" ")) TRIGGERS.set(word, (TRIGGERS.get(word) ?? 0) | SUBJECT_BIT);
-if (ALL_PATTERNS.length > 29) throw new Error("classify: more patterns than mask bits");
+for (const word of BREAK_WORDS) addTrigger(word, BREAK_WORD);
+for (const word of SUBJECT_WORDS.split(" ")) addTrigger(word, SUBJECT_WORD);
 
 const WORD = /[a-z0-9\u00c0-\u024f]+/g;
+const NO_TRIGGERS: number[] = [];
+/** STAMP[i] === the pass's number when the text holds a word of trigger i: nothing to clear between texts. */
+const STAMP = new Uint32Array(SUBJECT_WORD + 1);
+let pass = 0;
 
-/** Which patterns the title's words allow, and whether it names a break word or a subject, as a bit mask (one pass over the words). */
-function triggered(lowerTitle: string): number {
-  let mask = 0;
+/**
+ * Which patterns the text's words allow, and whether it names a break word or a subject (one pass over the
+ * words). The answer holds until the next call: test it with `allows`.
+ */
+function triggered(lowerText: string): number {
+  pass = (pass + 1) >>> 0 || 1;
   WORD.lastIndex = 0;
-  for (let m = WORD.exec(lowerTitle); m; m = WORD.exec(lowerTitle)) {
+  for (let m = WORD.exec(lowerText); m; m = WORD.exec(lowerText)) {
     const word = m[0];
-    mask |= TRIGGERS.get(word) ?? 0;
-    for (const [prefix, bit] of PREFIX_TRIGGERS) if (word.startsWith(prefix)) mask |= bit;
+    for (const i of TRIGGERS.get(word) ?? NO_TRIGGERS) STAMP[i] = pass;
+    for (const [prefix, i] of PREFIX_TRIGGERS) if (word.startsWith(prefix)) STAMP[i] = pass;
   }
-  return mask;
+  return pass;
+}
+
+function allows(found: number, index: number): boolean {
+  return STAMP[index] === found;
 }
 
 /** For tests: labels of patterns whose test matches `title` although none of their words is in it. */
 export function patternsMissingWords(title: string): string[] {
-  const mask = triggered(title.toLowerCase());
-  return ALL_PATTERNS.filter((p, i) => p.test.test(title) && !(mask & (1 << i))).map((p) => p.label);
+  const found = triggered(title.toLowerCase());
+  return ALL_PATTERNS.filter((p, i) => p.test.test(title) && !allows(found, i)).map((p) => p.label);
 }
 
 /** Teaching groups: "10X/Ma1", "12/Ps1", "7b/En3" (SIMS, Edulink, Bromcom), "7B2", "9Ma3", "11MA2", "10ENG" (Timetabler, KAMAR). */
@@ -375,12 +420,13 @@ export function classifyByTitle(
     };
   }
 
-  const mask = triggered(title.toLowerCase());
+  const found = triggered(title.toLowerCase());
   for (let i = 0; i < TITLE_PATTERNS.length; i++) {
     const pattern = TITLE_PATTERNS[i]!;
-    if (mask & (1 << i) && pattern.test.test(title)) return fromPattern(pattern);
+    if (pattern.allDayOnly && !allDay) continue;
+    if (allows(found, i) && pattern.test.test(title)) return fromPattern(pattern);
   }
-  if (mask & BREAK_BIT && isBreakRow(title)) {
+  if (allows(found, BREAK_WORD) && isBreakRow(title)) {
     return {
       kind: "break",
       directed: false,
@@ -392,9 +438,9 @@ export function classifyByTitle(
   for (let i = 0; i < MARKERS.length; i++) {
     const pattern = MARKERS[i]!;
     if (pattern.allDayOnly && !allDay) continue;
-    if (mask & (1 << (TITLE_PATTERNS.length + i)) && pattern.test.test(title)) return fromPattern(pattern);
+    if (allows(found, TITLE_PATTERNS.length + i) && pattern.test.test(title)) return fromPattern(pattern);
   }
-  if (mask & (1 << (ALL_PATTERNS.length - 1)) && PUPIL_EVENT.test.test(title)) {
+  if (allows(found, ALL_PATTERNS.length - 1) && PUPIL_EVENT.test.test(title)) {
     if (allDay) {
       return {
         kind: "other",
@@ -418,7 +464,7 @@ export function classifyByTitle(
 
   // A whole day is not a lesson: "Y11 Maths" across a day is asked about instead.
   if (allDay) return undefined;
-  return lessonGuess(title, mask);
+  return lessonGuess(title, allows(found, SUBJECT_WORD));
 }
 
 /**
@@ -429,10 +475,11 @@ export function classifyByContext(ev: ClassifiableEvent): Classification {
   // The title said nothing: look at the location, description and calendar name, with less confidence.
   const context = [ev.location, ev.calendarName, ev.description?.slice(0, 300)].filter(Boolean).join(" \n ");
   if (context) {
-    const mask = triggered(context.toLowerCase());
+    const found = triggered(context.toLowerCase());
     for (let i = 0; i < TITLE_PATTERNS.length; i++) {
       const pattern = TITLE_PATTERNS[i]!;
-      if (mask & (1 << i) && pattern.test.test(context)) {
+      if (pattern.allDayOnly && !ev.allDay) continue;
+      if (allows(found, i) && pattern.test.test(context)) {
         return {
           kind: pattern.kind,
           directed: pattern.directed ?? DIRECTED_BY_DEFAULT.has(pattern.kind),
@@ -472,15 +519,31 @@ function isBreakRow(title: string): boolean {
   return breakWord;
 }
 
-function lessonGuess(title: string, mask: number): Classification | undefined {
-  const hasSubject = (mask & SUBJECT_BIT) !== 0;
+function lessonGuess(title: string, hasSubject: boolean): Classification | undefined {
   if (CLASS_CODE.test(title)) return lesson(0.9, "The title names a teaching group.");
   if (hasSubject && (YEAR_GROUP.test(title) || PERIOD.test(title))) {
     return lesson(0.88, "The title names a subject and a class, year group or period.");
   }
-  if (hasSubject) return lesson(0.75, "The title names a subject.");
+  if (hasSubject && !hasManyOtherWords(title)) return lesson(0.75, "The title names a subject.");
+  if (hasSubject) {
+    // "Interviews for Head of English": a subject among several other words may be about the subject, not a class.
+    return lesson(0.6, "The title names a subject among other words, but no class, year group or period.");
+  }
   return undefined;
 }
+
+/** More than two words that are neither a subject nor a joining word ("and", "of", "the"). */
+function hasManyOtherWords(title: string): boolean {
+  let others = 0;
+  const lower = title.toLowerCase();
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(lower); m; m = WORD.exec(lower)) {
+    if (TRIGGERS.get(m[0])?.includes(SUBJECT_WORD) || JOINING_WORDS.has(m[0])) continue;
+    if (++others > 2) return true;
+  }
+  return false;
+}
+const JOINING_WORDS = new Set("and of the for with to in on a".split(" "));
 
 /** Titles that hint at a kind too weakly to beat the location, notes or calendar name. */
 function weakTitleGuess(title: string): Classification | undefined {
