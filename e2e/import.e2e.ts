@@ -165,3 +165,105 @@ describe("calendar import in Chromium", () => {
     }
   });
 });
+
+describe("a restore that fails, or is interrupted, in Chromium", () => {
+  type BackupFile = { format: string; tables: { items: (StoredItem & { start: number; end: number })[] } };
+  let exported: string;
+  let dir: string;
+  let status: ReturnType<Page["getByTestId"]>;
+
+  beforeAll(async () => {
+    const download = options.waitForEvent("download");
+    await options.getByRole("button", { name: "Export everything" }).click();
+    exported = readFileSync((await (await download).path())!, "utf8");
+    dir = mkdtempSync(path.join(tmpdir(), "wh-restore-"));
+    status = options.getByTestId("backup-status");
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  async function choose(name: string, body: string): Promise<string> {
+    await options.evaluate(() => document.querySelector("[data-testid=backup-status]")?.remove());
+    const file = path.join(dir, name);
+    writeFileSync(file, body);
+    await options.locator("input[name=backup-file]").setInputFiles(file);
+    await status.waitFor({ timeout: 60_000 });
+    return (await status.textContent()) ?? "";
+  }
+
+  /** The backup with 20,000 more items (long before this year, so the recount stays small). */
+  function largeBackup(): string {
+    const backup = JSON.parse(exported) as BackupFile;
+    const model = backup.tables.items[0]!;
+    const base = Date.UTC(2020, 0, 6, 9);
+    for (let i = 0; i < 20_000; i++)
+      backup.tables.items.push({
+        ...model,
+        id: `bulk:${i}`,
+        start: base + i * 3_600_000,
+        end: base + i * 3_600_000 + 1_800_000,
+      });
+    return JSON.stringify(backup);
+  }
+
+  it("names a cut-off backup and the wrong file, changing nothing", async () => {
+    const before = await storedItems(options);
+    expect(await choose("cut-off.json", exported.slice(0, exported.length / 2))).toMatch(
+      /^This backup is incomplete: the file ends part way through.*Nothing was changed\.$/,
+    );
+    expect(await choose("calendar.json", TERM)).toBe(
+      "This file is not a Within Hours backup (it is a calendar: add it under Calendars instead). Nothing was changed.",
+    );
+    expect(await storedItems(options)).toEqual(before);
+  });
+
+  it("says the storage is full when the browser refuses for space, and keeps the old data", async () => {
+    const before = await storedItems(options);
+    // Chromium gives an extension with unlimitedStorage no quota to fill, so the browser's own refusal is
+    // played: the 5,000th row written raises the QuotaExceededError a full disk raises.
+    await options.evaluate(() => {
+      const add = IDBObjectStore.prototype.add;
+      let count = 0;
+      IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: Parameters<typeof add>) {
+        if (this.name === "items" && ++count === 5_000) {
+          IDBObjectStore.prototype.add = add;
+          throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+        }
+        return add.apply(this, args);
+      };
+    });
+    expect(await choose("large.json", largeBackup())).toBe(
+      "Your browser's storage is full. Nothing was changed; free some space and try again.",
+    );
+    expect(await storedItems(options)).toEqual(before);
+  });
+
+  it("keeps the old data when the page is closed part way through a restore", async () => {
+    const before = (await storedItems(options)).map((i) => i.id).sort();
+    const file = path.join(dir, "large.json");
+    writeFileSync(file, largeBackup());
+    await options.locator("input[name=backup-file]").setInputFiles(file);
+    await options.getByRole("progressbar", { name: "Restoring" }).waitFor({ timeout: 60_000 });
+    await options.close();
+    options = await browser.openExtensionPage("options.html");
+    status = options.getByTestId("backup-status");
+    const after = (await storedItems(options)).map((i) => i.id).sort();
+    // All or nothing: the old rows exactly, or every new one; here the close came first.
+    expect(after).toEqual(before);
+  });
+
+  it("completes a restore while the background is stopped part way, and recounts", async () => {
+    const before = await storedItems(options);
+    await options.evaluate(() => document.querySelector("[data-testid=backup-status]")?.remove());
+    const file = path.join(dir, "large.json");
+    writeFileSync(file, largeBackup());
+    await options.locator("input[name=backup-file]").setInputFiles(file);
+    await options.getByRole("progressbar", { name: "Restoring" }).waitFor({ timeout: 60_000 });
+    await stopServiceWorker(browser, options);
+    await status.waitFor({ timeout: 60_000 });
+    expect(await status.textContent()).toBe("Backup restored. Everything now matches the file.");
+    const after = await storedItems(options);
+    expect(after.length).toBe(before.length + 20_000);
+    const ledger = await readStore<{ value: { computedAt: number } }>(options, "settings", "ledger");
+    expect(ledger.value.computedAt).toBeGreaterThan(Date.now() - 60_000);
+  });
+});

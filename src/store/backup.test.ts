@@ -226,22 +226,47 @@ describe("an import that is refused leaves the data untouched", () => {
     await untouched();
   });
 
-  it("refuses text that is not JSON", async () => {
+  function parseFailure(text: string): BackupError {
+    try {
+      parseBackupText(text);
+    } catch (e) {
+      expect(e).toBeInstanceOf(BackupError);
+      return e as BackupError;
+    }
+    throw new Error("parsed");
+  }
+
+  it("names a backup cut off part way", async () => {
     const { good } = await setup();
-    for (const text of ["", "{", JSON.stringify(good).slice(0, -20)]) {
-      const error = (() => {
-        try {
-          parseBackupText(text);
-        } catch (e) {
-          return e;
-        }
-      })();
-      expect(error).toBeInstanceOf(BackupError);
-      expect(error).toMatchObject({
+    const text = JSON.stringify(good);
+    for (const cut of [text.slice(0, -20), text.slice(0, text.length / 2), `${text.slice(0, 100)}\n`]) {
+      expect(parseFailure(cut)).toMatchObject({
         reason: "corrupt",
-        message: "This backup is damaged (the file is incomplete or not readable); nothing was changed.",
+        message:
+          "This backup is incomplete: the file ends part way through (a download or copy that did not finish). Nothing was changed.",
       });
     }
+  });
+
+  it("names a backup damaged in the middle, by where", async () => {
+    const { good } = await setup();
+    const text = JSON.stringify(good);
+    const error = parseFailure(text.replace('"tables":{', '"tables":{,'));
+    expect(error.reason).toBe("corrupt");
+    expect(error.message).toMatch(
+      /^This backup is damaged \(it cannot be read from character \d+ on\); nothing was changed\.$/,
+    );
+  });
+
+  it("names the wrong file as not a backup, and a calendar as a calendar", () => {
+    expect(parseFailure("").message).toBe(
+      "This file is not a Within Hours backup (it is empty). Nothing was changed.",
+    );
+    expect(parseFailure("{").message).toBe("This file is not a Within Hours backup. Nothing was changed.");
+    expect(parseFailure("<html><body>hello</body></html>").reason).toBe("not-ours");
+    expect(parseFailure("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n").message).toBe(
+      "This file is not a Within Hours backup (it is a calendar: add it under Calendars instead). Nothing was changed.",
+    );
   });
 });
 

@@ -121,16 +121,46 @@ export async function exportAll(db: WithinHoursDB, now: number = Date.now()): Pr
   };
 }
 
+/**
+ * The file's text as JSON, or a BackupError that names what the file is: another kind of file (a calendar,
+ * a page, a spreadsheet), or a backup cut off part way (a download or copy that did not finish).
+ */
 export function parseBackupText(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
+    const start = text.slice(0, 4096).trimStart();
+    if (!start.startsWith("{") || !start.includes(`"${BACKUP_FORMAT}"`)) {
+      const what = /^BEGIN:VCALENDAR/i.test(start)
+        ? " (it is a calendar: add it under Calendars instead)"
+        : start.length === 0
+          ? " (it is empty)"
+          : "";
+      throw new BackupError(
+        "not-ours",
+        `This file is not a Within Hours backup${what}. Nothing was changed.`,
+        {
+          cause: error,
+        },
+      );
+    }
+    // The parser stopped at the very end of the text (V8 gives the position; SpiderMonkey says "end of data").
+    const position = Number(/position (\d+)/.exec(String(error))?.[1] ?? NaN);
+    const cutOff = /end of (JSON input|data)/i.test(String(error)) || position >= text.trimEnd().length;
     throw new BackupError(
       "corrupt",
-      "This backup is damaged (the file is incomplete or not readable); nothing was changed.",
+      cutOff
+        ? "This backup is incomplete: the file ends part way through (a download or copy that did not finish). Nothing was changed."
+        : `This backup is damaged (${jsonProblem(error)}); nothing was changed.`,
       { cause: error },
     );
   }
+}
+
+/** The JSON parser's complaint, short and without the file's contents. */
+function jsonProblem(error: unknown): string {
+  const position = /position (\d+)/.exec(String(error))?.[1];
+  return position ? `it cannot be read from character ${position} on` : "the file is not readable";
 }
 
 /** Checks a backup completely and returns its tables, or throws a BackupError saying what is wrong. */

@@ -27,7 +27,8 @@ export function BackupPanel({ db }: { db: WithinHoursDB }) {
       setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
       setStatus({ ok: true, text: "Backup saved to your downloads." });
     } catch (error) {
-      setStatus({ ok: false, text: `The backup could not be made: ${messageOf(error)}` });
+      const detail = error instanceof Error ? error.message : String(error);
+      setStatus({ ok: false, text: `The backup could not be made: ${detail}` });
     }
   }
 
@@ -42,17 +43,18 @@ export function BackupPanel({ db }: { db: WithinHoursDB }) {
         setProgress({ label: "Restoring", value: total ? written / total : 1 }),
       );
       setProgress({ label: "Recounting your year" });
-      const recount = await client.request("backup/restored", {});
+      // A background stopped part way through the recount wakes for the second ask.
+      const recount = await recountAfterRestore();
       setStatus(
         recount.ok
           ? { ok: true, text: "Backup restored. Everything now matches the file." }
           : {
               ok: true,
-              text: `Backup restored. Everything now matches the file, but your year has not been recounted yet: ${recount.error}`,
+              text: `Backup restored. Everything now matches the file, but your weeks have not been recounted yet (${recount.error}). They will be at your next change.`,
             },
       );
     } catch (error) {
-      setStatus({ ok: false, text: messageOf(error) });
+      setStatus({ ok: false, text: messageOf(error, file) });
     } finally {
       setProgress(undefined);
     }
@@ -103,10 +105,18 @@ export function BackupPanel({ db }: { db: WithinHoursDB }) {
   );
 }
 
-/** Store and backup errors already speak plainly; anything else (the file too large for memory) is named. */
-function messageOf(error: unknown): string {
+async function recountAfterRestore() {
+  const first = await client.request("backup/restored", {});
+  return first.ok ? first : client.request("backup/restored", {});
+}
+
+/** Store and backup errors already speak plainly; anything else (a file the browser cannot read) is named. */
+function messageOf(error: unknown, file: File): string {
   if (error instanceof Error && (error.name === "BackupError" || error.name === "StoreError"))
     return error.message;
+  // A string past the browser's limit, or memory running out, while reading or parsing a huge file.
+  if (error instanceof RangeError)
+    return `The file ${file.name} (${Math.round(file.size / 1024 / 1024)} MB) is too large for this browser to read. Nothing was changed.`;
   const detail = error instanceof Error ? error.message : String(error);
   return `This backup could not be restored (${detail}). Nothing was changed.`;
 }
