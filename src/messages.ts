@@ -187,9 +187,3 @@ export type Payload<T extends RequestType> = Omit<z.input<(typeof requestSchemas
 export type Reply<T = Record<string, unknown>> = ({ ok: true } & T) | { ok: false; error: string };
 /** The answer to request `T`, as the router sends it back. */
 export type ReplyTo<T extends RequestType> = Reply<Replies[T]>;
-
-/** BG→CS pushes. */
-export interface PolicyChangedPush {
-  type: "guard/policy-changed";
-  policy: unknown;
-}

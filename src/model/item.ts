@@ -67,9 +67,6 @@ export const DIRECTED_BY_DEFAULT: ReadonlySet<ItemKind> = new Set<ItemKind>([
   "trip",
 ]);
 
-/** Timetabled class contact ("teaching" in the audit output includes cover). */
-export const TEACHING_KINDS: ReadonlySet<ItemKind> = new Set<ItemKind>(["lesson", "cover"]);
-
 export interface WorkItem {
   /** Stable id: `${source}:${sourceUid}` plus the recurrence instant for expanded series. */
   id: string;

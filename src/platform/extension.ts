@@ -9,7 +9,6 @@ export type Alarm = browser.Alarms.Alarm;
 
 export const extensionId = (): string => browser.runtime.id;
 export const extensionOrigin = (): string => browser.runtime.getURL("");
-export const extensionUrl = (path: string): string => browser.runtime.getURL(path);
 
 /** Send a request to the background from an extension page. */
 export function sendToBackground<T>(message: unknown): Promise<T> {

@@ -29,11 +29,6 @@ export function str(p: Params, key: string, fallback = ""): string {
   return typeof v === "string" ? v : v === undefined ? fallback : String(v);
 }
 
-export function bool(p: Params, key: string, fallback = false): boolean {
-  const v = p[key];
-  return typeof v === "boolean" ? v : v === undefined ? fallback : v === "true" || v === 1;
-}
-
 /** A "|"-separated keyword list from a parameter, as a case-insensitive matcher. */
 export function keywordMatcher(list: string): (text: string) => boolean {
   const words = list
@@ -107,12 +102,6 @@ export function overlaps(a: Pick<WorkItem, "start" | "end">, b: Pick<WorkItem, "
 
 export function ofKind(items: readonly Placed[], ...kinds: ItemKind[]): Placed[] {
   return items.filter((x) => kinds.includes(x.item.kind));
-}
-
-export function sumMinutes(items: readonly Placed[]): number {
-  let m = 0;
-  for (const x of items) m += x.minutes;
-  return m;
 }
 
 export function ordinal(n: number): string {

@@ -2,7 +2,7 @@ import { p } from "../params";
 import { parseHm } from "../../time";
 import { weekSpan } from "../shared";
 import { SRC } from "../sources";
-import { defineRule, type RuleDef, type RuleGroup, type WeekCtx } from "../types";
+import { defineRule, type RuleGroup, type WeekCtx } from "../types";
 
 /** Work items that fall outside the school day or on a weekend. */
 function outOfHours(ctx: WeekCtx, directedOnly: boolean) {
@@ -76,5 +76,3 @@ export const auDisconnectGroup: RuleGroup = {
   rules: [auDisconnect],
   on: () => true,
 };
-
-export const disconnectRules: readonly RuleDef[] = [ieDisconnect, auDisconnect];
