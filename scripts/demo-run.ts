@@ -20,7 +20,7 @@ import {
 import type { StoredLedger } from "../src/store/derived";
 import { hoursText } from "../src/ui/format";
 import { demoEvidence } from "./demo-evidence";
-import { FORCE_LABEL, type Finding } from "../src/model/finding";
+import { FORCE_LABEL, SEVERITY_ORDER, type Finding } from "../src/model/finding";
 
 const OUT = path.resolve("demo/out");
 const TERM_FILE = path.resolve("demo/teacher-term.ics");
@@ -146,13 +146,12 @@ function printSummary(ledger: StoredLedger, week: string): void {
   // One line per rule: how often, how serious, where it comes from, and the first instance in words.
   const byRule = new Map<string, Finding[]>();
   for (const f of findings) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
-  const order: Record<Finding["severity"], number> = { breach: 0, warning: 1, info: 2 };
-  const worst = (list: Finding[]) => Math.min(...list.map((f) => order[f.severity]));
+  const worst = (list: Finding[]) => Math.min(...list.map((f) => SEVERITY_ORDER[f.severity]));
   console.log(`\nWhat Within Hours found (${findings.length} findings under ${byRule.size} rules):`);
   for (const [rule, list] of [...byRule].sort(
     (a, b) => worst(a[1]) - worst(b[1]) || b[1].length - a[1].length,
   )) {
-    const first = list.reduce((a, b) => (order[b.severity] < order[a.severity] ? b : a));
+    const first = list.reduce((a, b) => (SEVERITY_ORDER[b.severity] < SEVERITY_ORDER[a.severity] ? b : a));
     const label = first.severity === "breach" ? "Breach" : first.severity === "warning" ? "Warning" : "Note";
     console.log(
       `\n  ${label.padEnd(8)} ${String(list.length).padStart(3)} × ${rule} (${FORCE_LABEL[first.force]})`,

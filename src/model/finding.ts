@@ -8,6 +8,8 @@ export const FORCE_LABEL: Record<Force, string> = {
 };
 
 export type Severity = "breach" | "warning" | "info";
+/** Most serious first: the one order findings are sorted and counted in. */
+export const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { breach: 0, warning: 1, info: 2 };
 
 export interface Finding {
   /** Rule id from RULES.md, e.g. "eng.meetings.weekly". */

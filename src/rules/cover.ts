@@ -1,4 +1,4 @@
-import type { CoverReason, Finding, Profile, WorkItem } from "../model";
+import { SEVERITY_ORDER, type CoverReason, type Finding, type Profile, type WorkItem } from "../model";
 import { weekStartOf } from "../time";
 import { packFor, paramsFor } from "./catalogue";
 import { engCoverRarely } from "./packs/england";
@@ -56,7 +56,6 @@ function foreseeableParams(profile: Profile) {
 }
 
 const key = (f: Finding) => `${f.rule}|${f.severity}|${f.start}|${f.end}`;
-const SEVERITY_ORDER = { breach: 0, warning: 1, info: 2 } as const;
 
 /** The proposed cover as a work item: what "Log this cover" stores, minus its id and source. */
 export function coverItem(slot: CoverSlot, id = PROPOSED_COVER_ID, source = "proposed"): WorkItem {

@@ -2,8 +2,7 @@ import type { Finding, Profile, WorkItem } from "../model";
 import { dayIndexOf, weekIndexOf, type YearCalendar } from "../time";
 import { aggregateWeek, place } from "./aggregate";
 import { calendarOf, forceFor, isActive, packFor, paramsFor, rulesOffered, sourceFor } from "./catalogue";
-import { FORCE_LABEL } from "../model";
-import { SEVERITY_ORDER } from "./findings";
+import { FORCE_LABEL, SEVERITY_ORDER } from "../model";
 import type {
   CollegiateLine,
   Evaluation,

@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import type { Finding, Force, Profile } from "../model";
+import { SEVERITY_ORDER, type Finding, type Force, type Profile } from "../model";
 import { weekIndexOf, type YearCalendar } from "../time";
 import { emptyWeekLedger } from "./aggregate";
 import {
@@ -12,7 +12,6 @@ import {
   paramsFor,
   sourceFor,
 } from "./catalogue";
-import { SEVERITY_ORDER } from "./findings";
 import type { Evaluation, WeekLedger, YearLedger } from "./types";
 import { formatMinutes } from "./util";
 

@@ -1,4 +1,4 @@
-import { FORCE_LABEL, type Finding, type Severity } from "../model";
+import { FORCE_LABEL, SEVERITY_ORDER, type Finding, type Severity } from "../model";
 import type { MeterStatus, SummaryMeter, WeekSummaryView } from "../rules/summary";
 import type { YearLedger } from "../rules/types";
 import { formatMinutes } from "../rules/util";
@@ -80,7 +80,6 @@ const SEVERITY_LABEL: Record<Severity, string> = {
   warning: "Warning",
   info: "For information",
 };
-const SEVERITY_ORDER: Record<Severity, number> = { breach: 0, warning: 1, info: 2 };
 const STATUS_WORD: Record<MeterStatus, string> = {
   ok: "within the limit",
   near: "close to the limit",
