@@ -12,9 +12,9 @@ type Reply = { ok: boolean; error?: string };
 let browser: Launched;
 let options: Page;
 
-const profileForm = "form[aria-labelledby=profile-heading]";
-const termsForm = "form[aria-labelledby=terms-heading]";
-const rulesForm = "form[aria-labelledby=rules-heading]";
+const profileForm = "[data-testid=profile-form]";
+const termsForm = "[data-testid=terms-form]";
+const rulesForm = "[data-testid=rules-form]";
 
 // Made up for this test: one INSET day in the autumn term.
 const INSET_ICS = [
@@ -68,9 +68,14 @@ describe("unsaved edits in the options page", () => {
     expect(await terms.locator("input[name=term-0-name]").inputValue()).toBe("Autumn");
     expect(await options.locator(`${rulesForm} input[name='${paramName}']`).inputValue()).toBe("7");
 
-    // Saving the profile keeps the training day the import added.
-    await options.locator(`${profileForm} button[type=submit]`).click();
-    await expect.poll(() => options.locator(`${profileForm} [role=status]`).textContent()).toContain("Saved");
+    // The one Save says what is unsaved; saving (without the half-made term) keeps the training day the
+    // import added.
+    expect(await options.getByTestId("save-bar").textContent()).toContain(
+      "Unsaved changes: Contract, Term dates, Rules.",
+    );
+    await terms.getByRole("button", { name: "Remove Autumn" }).click();
+    await options.getByRole("button", { name: "Save changes" }).click();
+    await expect.poll(() => options.getByTestId("save-status").textContent()).toContain("Saved");
     await options.reload();
     await options.locator(`${termsForm} li[data-day='2026-11-02']`).waitFor();
     expect(await options.locator(`${profileForm} input[name=fte]`).inputValue()).toBe("0.6");

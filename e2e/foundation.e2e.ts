@@ -69,6 +69,7 @@ describe("foundation in Chromium", () => {
     await options.reload();
     await options.locator("select[name=jurisdiction]").selectOption("wales");
     await options.locator("input[name=day-5]").uncheck();
+    await options.locator("input[name=guard-hours][value=own]").check();
     await options.locator("input[name=guard-end]").fill("18:00");
     // Reach the FTE field with Tab alone, type, and submit with Enter.
     await options.locator("select[name=role]").focus();
@@ -76,7 +77,7 @@ describe("foundation in Chromium", () => {
     expect(await options.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe("fte");
     await options.locator("input[name=fte]").fill("0.6");
     await options.keyboard.press("Enter");
-    await expect.poll(() => options.getByRole("status").first().textContent()).toContain("Saved");
+    await expect.poll(() => options.getByTestId("save-status").textContent()).toContain("Saved");
 
     await options.reload();
     await expect.poll(() => options.locator("input[name=fte]").inputValue()).toBe("0.6");

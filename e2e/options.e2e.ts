@@ -1,10 +1,11 @@
 /**
  * The options page in Chromium with the built extension: rule parameters, local agreements, term dates and
- * training days, each saved through the background and read back after a reload.
+ * training days, each saved with the page's one Save through the background and read back after a reload.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { launchWithExtension, sendFromPage, type Launched } from "./harness";
+import { launchWithExtension, readStore, sendFromPage, type Launched } from "./harness";
+import { axeViolations } from "./axe";
 
 type Reply = { ok: boolean; error?: string };
 
@@ -12,8 +13,12 @@ let browser: Launched;
 let options: Page;
 
 const meetings = "input[name='param:eng.meetings.weekly:maxMinutes']";
-const rulesForm = "form[aria-labelledby=rules-heading]";
-const termsForm = "form[aria-labelledby=terms-heading]";
+const rulesForm = "[data-testid=rules-form]";
+const termsForm = "[data-testid=terms-form]";
+
+/** The settings page's one Save, and what it says. */
+const save = (page: Page) => page.getByRole("button", { name: "Save changes" }).click();
+const saveStatus = (page: Page) => page.getByTestId("save-status").textContent();
 
 /** The "default / agreement / yours" tag beside a parameter field. */
 const originOf = (page: Page, input: string) =>
@@ -35,6 +40,67 @@ beforeAll(async () => {
 afterAll(async () => browser?.close());
 
 describe("options page in Chromium", () => {
+  it("has a list of sections, a skip link past it, and each section a landmark with its heading", async () => {
+    await options.keyboard.press("Tab");
+    const skip = await options.evaluate(() => document.activeElement?.textContent);
+    expect(skip).toBe("Skip the list of sections");
+    await options.keyboard.press("Enter");
+    expect(await options.evaluate(() => document.activeElement?.id)).toBe("settings-sections");
+
+    const nav = options.getByRole("navigation", { name: "Settings sections" });
+    const links = await nav.getByRole("link").allTextContents();
+    expect(links).toEqual([
+      "Contract",
+      "Timetable and calendars",
+      "Rules",
+      "Email guard",
+      "Cover",
+      "Evidence and backup",
+    ]);
+    for (const name of links) {
+      await nav.getByRole("link", { name }).click();
+      const region = options.getByRole("region", { name, exact: true });
+      expect(await region.getByRole("heading", { level: 2 }).first().textContent()).toBe(name);
+      await expect.poll(() => region.evaluate((e) => e.getBoundingClientRect().top)).toBeLessThan(60);
+    }
+    expect(await axeViolations(options)).toEqual([]);
+  });
+
+  it("shows rules in words and units, with the rule id only in the details", async () => {
+    const ppa = options.locator("article[data-rule='eng.ppa.min']");
+    const ratio = ppa.locator("input[name='param:eng.ppa.min:minRatio']");
+    expect(await ratio.inputValue()).toBe("10");
+    expect(await ppa.locator("label:has(input[name='param:eng.ppa.min:minRatio'])").textContent()).toContain(
+      "PPA at least",
+    );
+    expect(await ppa.textContent()).toContain("% of timetabled teaching");
+    expect(await ppa.locator("code").isVisible()).toBe(false);
+    await ppa.getByText("Where this comes from").click();
+    expect(await ppa.locator("code").textContent()).toBe("eng.ppa.min");
+    const counts = options.locator("input[name='param:eng.directed.counts:confidenceBelow']");
+    expect(await counts.inputValue()).toBe("70");
+    // No NZ field for a teacher in England.
+    expect(await options.locator("input[name=permanentUnits]").count()).toBe(0);
+  });
+
+  it("edits a word list one phrase a line and never shows the stored form", async () => {
+    const list = options.locator("textarea[name='param:eng.cover.rarely:plannedAbsence']");
+    const text = await list.inputValue();
+    expect(text.split("\n")).toContain("conference");
+    expect(text).not.toContain("|");
+    await list.fill(`${text}\nsupply visit`);
+    await save(options);
+    await expect.poll(() => saveStatus(options)).toContain("Saved");
+    const profile = await readStore<{ value: { overrides: Record<string, Record<string, string>> } }>(
+      options,
+      "settings",
+      "profile",
+    );
+    expect(profile.value.overrides["eng.cover.rarely"]?.plannedAbsence).toMatch(/\|meeting\|supply visit$/);
+    await reload(options, meetings);
+    expect((await list.inputValue()).split("\n").at(-1)).toBe("supply visit");
+  });
+
   it("groups the rules by force and never shows union advice as law", async () => {
     const headings = await options.locator(`${rulesForm} h3`).allTextContents();
     expect(headings.map((h) => h.replace(/\s*\(\d+\)$/, ""))).toEqual([
@@ -54,10 +120,8 @@ describe("options page in Chromium", () => {
     await expect
       .poll(() => options.locator(`${rulesForm} [role=alert]`).textContent())
       .toContain("enter 0 or more");
-    await options.locator(`${rulesForm} button[type=submit]`).click();
-    await expect
-      .poll(() => options.locator(`${rulesForm} [role=status]`).textContent())
-      .toContain("Nothing saved");
+    await save(options);
+    await expect.poll(() => saveStatus(options)).toContain("Nothing saved");
     await reload(options, meetings);
     expect(await options.locator(meetings).inputValue()).toBe(before);
   });
@@ -66,7 +130,7 @@ describe("options page in Chromium", () => {
     await options.locator(meetings).fill("90");
     expect(await originOf(options, meetings)).toBe("yours");
     await options.locator(meetings).press("Enter");
-    await expect.poll(() => options.locator(`${rulesForm} [role=status]`).textContent()).toContain("Saved");
+    await expect.poll(() => saveStatus(options)).toContain("Saved");
 
     await reload(options, meetings);
     await expect.poll(() => options.locator(meetings).inputValue()).toBe("90");
@@ -94,8 +158,8 @@ describe("options page in Chromium", () => {
     const irish = options.locator("input[name='optin:ie.disconnect']");
     expect(await irish.isChecked()).toBe(false);
     await irish.check();
-    await options.locator(`${rulesForm} button[type=submit]`).click();
-    await expect.poll(() => options.locator(`${rulesForm} [role=status]`).textContent()).toContain("Saved");
+    await save(options);
+    await expect.poll(() => saveStatus(options)).toContain("Saved");
     await reload(options, meetings);
     expect(await options.locator("input[name='optin:ie.disconnect']").isChecked()).toBe(true);
     expect(await options.locator("input[name='optin:au.disconnect']").isChecked()).toBe(false);
@@ -106,7 +170,7 @@ describe("options page in Chromium", () => {
       "None (national terms only)",
     ]);
     await options.locator("select[name=jurisdiction]").selectOption("scotland");
-    await options.locator("form[aria-labelledby=profile-heading] button[type=submit]").click();
+    await save(options);
     const weekly = "input[name='param:sco.week:weeklyHours']";
     await options.locator(weekly).waitFor();
 
@@ -114,8 +178,8 @@ describe("options page in Chromium", () => {
     const prd = "input[name='param:sco.collegiate:hours.prd']";
     await expect.poll(() => options.locator(prd).inputValue()).toBe("2");
     expect(await originOf(options, prd)).toBe("agreement");
-    await options.locator(`${rulesForm} button[type=submit]`).click();
-    await expect.poll(() => options.locator(`${rulesForm} [role=status]`).textContent()).toContain("Saved");
+    await save(options);
+    await expect.poll(() => saveStatus(options)).toContain("Saved");
 
     await reload(options, prd);
     expect(await options.locator("select[name=localAgreement]").inputValue()).toBe("west-dunbartonshire");
@@ -133,8 +197,8 @@ describe("options page in Chromium", () => {
     await terms.locator("input[name=new-training-day]").fill("2026-08-17");
     await terms.getByRole("button", { name: "Add training day" }).click();
     await terms.locator("input[name=sessionEnd]").fill("15:20");
-    await terms.getByRole("button", { name: "Save dates" }).click();
-    await expect.poll(() => terms.locator("[role=status]").textContent()).toContain("Saved");
+    await save(options);
+    await expect.poll(() => saveStatus(options)).toContain("Saved");
 
     await reload(options, "input[name=term-0-name]");
     expect(await terms.locator("input[name=term-0-name]").inputValue()).toBe("Autumn");
@@ -150,11 +214,11 @@ describe("options page in Chromium", () => {
     await terms.locator("input[name=term-1-name]").fill("Spring");
     await terms.locator("input[name=term-1-start]").fill("2027-01-05");
     await terms.locator("input[name=term-1-end]").fill("2027-01-04");
-    await terms.getByRole("button", { name: "Save dates" }).click();
+    await save(options);
     await expect
-      .poll(() => terms.locator("[role=alert]").textContent())
+      .poll(() => options.getByTestId("save-bar").locator("[role=alert]").textContent())
       .toMatch(/Spring ends \(4 Jan 2027\) before it starts \(5 Jan 2027\)/);
-    expect(await terms.locator("[role=status]").textContent()).toContain("Nothing saved");
+    expect(await saveStatus(options)).toContain("Nothing saved");
     await options.screenshot({ path: "e2e/out/options-terms.png", fullPage: true });
 
     await reload(options, "input[name=term-0-name]");

@@ -1,7 +1,15 @@
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { JURISDICTIONS } from "../model";
-import { PACKS, RULES, listRules, overrideProblems, paramsFor, usableOverrides } from "./catalogue";
+import {
+  PACKS,
+  RULES,
+  listRules,
+  overrideProblems,
+  paramsFor,
+  profileFieldsFor,
+  usableOverrides,
+} from "./catalogue";
 import { makeProfile } from "./test-items";
 
 const RULES_MD = new URL("../../docs/RULES.md", import.meta.url);
@@ -122,5 +130,26 @@ describe("force by school type", () => {
     // A union rule stays union advice whatever the school.
     const union = listRules(makeProfile({ jurisdiction: "england", schoolType: "maintained" }));
     expect(union.find((r) => r.id === "eng.meetings.weekly")!.force).toBe("U");
+  });
+});
+
+describe("profile fields each pack asks for", () => {
+  it("asks for permanent units only where a pack reads them, and offers each pack's own roles", () => {
+    const asking = JURISDICTIONS.filter((j) => profileFieldsFor(j).permanentUnits);
+    expect(asking).toEqual(["nz-secondary", "nz-primary"]);
+    expect(profileFieldsFor("support-staff").roles).toEqual(["support"]);
+    expect(profileFieldsFor("england").roles).not.toContain("support");
+    expect(profileFieldsFor("england").roles).not.toContain("probationer");
+    expect(profileFieldsFor("scotland").roles).toContain("probationer");
+    for (const j of JURISDICTIONS) expect(profileFieldsFor(j).roles, j).toContain(PACKS[j].defaults.role);
+  });
+
+  it("keeps a saved role another pack offered, so a choice is never silently changed", () => {
+    expect(profileFieldsFor("england", "specialist").roles).toContain("specialist");
+  });
+
+  it("asks for the type of school only where a rule's force depends on it", () => {
+    expect(profileFieldsFor("england").schoolType).toBe(true);
+    expect(profileFieldsFor("scotland").schoolType).toBe(false);
   });
 });

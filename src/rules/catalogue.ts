@@ -1,4 +1,11 @@
-import { FORCE_LABEL, type Force, type Jurisdiction, type ParamValue, type Profile } from "../model";
+import {
+  FORCE_LABEL,
+  type Force,
+  type Jurisdiction,
+  type ParamValue,
+  type Profile,
+  type Role,
+} from "../model";
 import { calendarFor, type YearCalendar } from "../time";
 import { auDisconnectGroup, ieDisconnectGroup } from "./overlays/disconnect";
 import { ukWtr } from "./overlays/uk-wtr";
@@ -226,4 +233,26 @@ export function listRules(profile: Profile): RuleInfo[] {
     if (group) info.overlay = group.id;
     return info;
   });
+}
+
+/** The roles a pack offers when it names none. */
+const TEACHER_ROLES: readonly Role[] = ["classroom", "ect1", "ect2", "leadership"];
+
+/**
+ * Which profile fields apply where the teacher works, asked of the pack: its roles (the saved role is kept
+ * in the list so a choice made elsewhere is never silently changed), whether it reads permanent units, and
+ * whether the school type matters (only where a rule binds as statute or contract by type of school).
+ */
+export function profileFieldsFor(
+  jurisdiction: Jurisdiction,
+  role?: Role,
+): { roles: Role[]; permanentUnits: boolean; schoolType: boolean } {
+  const pack = PACKS[jurisdiction];
+  const roles = [...(pack.roles ?? TEACHER_ROLES)];
+  if (role && !roles.includes(role)) roles.push(role);
+  return {
+    roles,
+    permanentUnits: pack.asks?.includes("permanentUnits") ?? false,
+    schoolType: pack.rules.some((r) => r.force === "S/C"),
+  };
 }

@@ -237,6 +237,9 @@ export interface PackDefaults {
   role: Role;
 }
 
+/** A profile fact a pack may ask for: New Zealand's permanent units reduce contact or add release time. */
+export type PackQuestion = "permanentUnits";
+
 /** Everything about one jurisdiction: labels, defaults, calendar shape, its rules and what the popup shows. */
 export interface Pack {
   id: Jurisdiction;
@@ -245,6 +248,10 @@ export interface Pack {
   /** What the profile form's choice says. */
   choiceLabel: string;
   defaults: PackDefaults;
+  /** The roles this pack tells apart; the settings offer only these (default: classroom, ECT, leadership). */
+  roles?: readonly Role[];
+  /** Profile facts that only this pack's rules read, asked for only where it applies. */
+  asks?: readonly PackQuestion[];
   /** Approximate term dates when the profile gives none. */
   approximateTerms(yearStart: string): TermDates[];
   rules: readonly RuleDef[];

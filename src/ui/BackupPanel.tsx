@@ -62,7 +62,7 @@ export function BackupPanel({ db }: { db: WithinHoursDB }) {
 
   return (
     <section aria-labelledby="backup-heading" class="wh-card">
-      <h2 id="backup-heading">Backup</h2>
+      <h3 id="backup-heading">Backup</h3>
       <p class="wh-muted">
         Your data never leaves this device. A backup file lets you move it to another browser.
       </p>
@@ -92,7 +92,7 @@ export function BackupPanel({ db }: { db: WithinHoursDB }) {
         )}
       </div>
       <StatusLine status={status} testId="backup-status" block />
-      <h3>How long records are kept</h3>
+      <h4>How long records are kept</h4>
       <ul class="wh-items" data-testid="kept">
         {Object.values(EVENT_TABLE_LIMITS).map((limit) => (
           <li key={limit.label}>

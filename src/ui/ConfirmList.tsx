@@ -7,11 +7,12 @@ import { KIND_LABEL, dayText, timeText } from "./format";
  * "Please confirm": items the classifier was unsure of. Nothing is counted silently as directed or not;
  * the teacher decides, and may turn the answer into a rule for future imports.
  */
-export function ConfirmList(props: { items: WorkItem[]; timeZone: string; total: number }) {
+export function ConfirmList(props: { items: WorkItem[]; timeZone: string; total: number; level?: 2 | 3 }) {
   if (props.items.length === 0) return null;
+  const Heading = props.level === 3 ? "h3" : "h2";
   return (
     <section aria-labelledby="confirm-heading" class="wh-card">
-      <h2 id="confirm-heading">Please confirm ({props.total})</h2>
+      <Heading id="confirm-heading">Please confirm ({props.total})</Heading>
       <p class="wh-muted">
         We were not sure what these are. Your answer decides whether they count as directed time.
       </p>

@@ -84,7 +84,7 @@ export function EvidencePanel({
 
   return (
     <section aria-labelledby="evidence-heading" class="wh-card" data-testid="evidence-panel">
-      <h2 id="evidence-heading">Evidence for a rep</h2>
+      <h3 id="evidence-heading">Evidence for a rep</h3>
       <p class="wh-muted">
         A spreadsheet of every entry in the union calculator's categories, a one-page summary with the rules
         and their sources, and a calendar file. Made on this device; nothing about pupils and no colleague's

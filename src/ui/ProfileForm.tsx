@@ -1,18 +1,9 @@
-import { useState } from "preact/hooks";
-import {
-  JURISDICTIONS,
-  ROLES,
-  SCHOOL_TYPES,
-  SEND_LOG_LIMITS,
-  type ParamValue,
-  type Profile,
-  type Weekday,
-} from "../model";
-import { DEFAULT_SCHOOL_TYPE, PACKS } from "../rules/catalogue";
-import { SEND_GUARD_KEY } from "../rules/email";
-import { client } from "./client";
+import { JURISDICTIONS, SCHOOL_TYPES, type Profile, type Weekday } from "../model";
+import { DEFAULT_SCHOOL_TYPE, PACKS, profileFieldsFor } from "../rules/catalogue";
 import { useDraft } from "./draft";
-import { StatusLine, statusOf, type Status } from "./StatusLine";
+import { RoleFields } from "./RoleFields";
+import { useSavePart } from "./SaveBar";
+import type { ContractPart } from "./save-all";
 
 /** What each pack calls itself in a choice of where the teacher works. */
 export const JURISDICTION_LABEL = Object.fromEntries(
@@ -23,51 +14,13 @@ const SCHOOL_TYPE_LABEL: Record<(typeof SCHOOL_TYPES)[number], string> = {
   academy: "Academy or free school that adopts it (it is your contract)",
   other: "Another employer (contract, if it adopts the document)",
 };
-export const ROLE_LABEL: Record<(typeof ROLES)[number], string> = {
-  classroom: "Classroom teacher",
-  ect1: "Early career teacher, year 1",
-  ect2: "Early career teacher, year 2",
-  leadership: "Leadership",
-  support: "Support staff",
-  instructor: "Music instructor",
-  specialist: "Specialist teacher",
-  probationer: "Probationer (Scotland)",
-};
-export const DAYS: [Weekday, string][] = [
-  [1, "Mon"],
-  [2, "Tue"],
-  [3, "Wed"],
-  [4, "Thu"],
-  [5, "Fri"],
-  [6, "Sat"],
-  [7, "Sun"],
-];
 
 function allTimeZones(): string[] {
   const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };
   return intl.supportedValuesOf?.("timeZone") ?? ["Europe/London", "Pacific/Auckland"];
 }
 
-/** The fields this form edits; the email guard's hours are its own field here, not the whole overrides. */
-type ProfileFields = Pick<
-  Profile,
-  | "jurisdiction"
-  | "schoolType"
-  | "role"
-  | "fte"
-  | "permanentUnits"
-  | "schoolDayStart"
-  | "schoolDayEnd"
-  | "timeZone"
-  | "academicYearStart"
-  | "weekStart"
-  | "cycleWeeks"
-  | "contractedDays"
-  | "unionOverlay"
-  | "emailExceptions"
-> & { guard: Record<string, ParamValue> };
-
-function fieldsOf(profile: Profile): ProfileFields {
+function fieldsOf(profile: Profile): ContractPart {
   return {
     jurisdiction: profile.jurisdiction,
     schoolType: profile.schoolType,
@@ -82,61 +35,56 @@ function fieldsOf(profile: Profile): ProfileFields {
     cycleWeeks: profile.cycleWeeks,
     contractedDays: profile.contractedDays,
     unionOverlay: profile.unionOverlay,
-    emailExceptions: profile.emailExceptions,
-    guard: profile.overrides[SEND_GUARD_KEY] ?? {},
   };
 }
 
+const HM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** Problems that stop the contract being saved, in words. */
+function contractProblems(d: ContractPart): string[] {
+  const out: string[] = [];
+  if (!(d.fte >= 0.05 && d.fte <= 1)) out.push("enter how much of a full-time contract, from 0.05 to 1.");
+  if (!HM.test(d.schoolDayStart) || !HM.test(d.schoolDayEnd))
+    out.push("enter when your school day starts and ends.");
+  else if (d.schoolDayEnd <= d.schoolDayStart) out.push("your school day must end after it starts.");
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(d.academicYearStart)) out.push("enter the date your academic year starts.");
+  if (!(d.permanentUnits >= 0 && d.permanentUnits <= 20)) out.push("permanent units: enter 0 to 20.");
+  return out;
+}
+
 /**
- * The teacher's profile. Saving goes through the background, which validates it and re-runs the rules; a
- * recount while the teacher is typing keeps what they typed (useDraft).
+ * The teacher's contract: where they work, role, hours and school day. Saved with the page's one Save; a
+ * recount while the teacher is typing keeps what they typed (useDraft). Only the fields the pack uses show.
  */
 export function ProfileForm({ profile }: { profile: Profile }) {
   const form = useDraft(fieldsOf(profile));
   const draft = form.value;
-  const [status, setStatus] = useState<Status>();
-
-  const set = <K extends keyof ProfileFields>(key: K, value: ProfileFields[K]) => {
-    setStatus(undefined);
-    form.update({ [key]: value } as Partial<ProfileFields>);
-  };
-  const guard = draft.guard;
-  const setGuard = (key: string, value: ParamValue) => set("guard", { ...guard, [key]: value });
-
-  async function save(event: Event) {
-    event.preventDefault();
-    setStatus(undefined);
-    const { guard: guardHours, ...fields } = draft;
-    const guardOverride: Profile["overrides"] =
-      Object.keys(guardHours).length > 0 ? { [SEND_GUARD_KEY]: guardHours } : {};
-    const jurisdictionChanged = draft.jurisdiction !== profile.jurisdiction;
-    // On a change of jurisdiction, send only what the teacher set here so the rest takes its defaults
-    // (another regime's rule settings do not carry over; the email guard's hours do).
-    const payload: Partial<Profile> = jurisdictionChanged
-      ? {
-          jurisdiction: draft.jurisdiction,
-          schoolType: draft.schoolType,
-          role: draft.role,
-          fte: draft.fte,
-          contractedDays: draft.contractedDays,
-          emailExceptions: draft.emailExceptions,
-          overrides: guardOverride,
-        }
-      : { ...fields, overrides: { ...profile.overrides, ...guardOverride } };
-    const reply = await client.request("profile/save", { profile: payload });
-    setStatus(statusOf(reply, "Saved. Your week has been recounted."));
-  }
+  const formProps = useSavePart("contract", {
+    dirty: form.dirty,
+    value: draft,
+    problems: () => contractProblems(draft),
+    discard: form.discard,
+  });
+  const set = (change: Partial<ContractPart>) => form.update(change);
+  const fields = profileFieldsFor(draft.jurisdiction, draft.role);
 
   return (
-    <form onSubmit={save} aria-labelledby="profile-heading" class="wh-card">
-      <h2 id="profile-heading">Your contract</h2>
+    <form {...formProps} aria-label="Your contract" data-testid="profile-form">
       <div class="wh-grid">
         <label>
           Where you work
           <select
             name="jurisdiction"
             value={draft.jurisdiction}
-            onChange={(e) => set("jurisdiction", e.currentTarget.value as Profile["jurisdiction"])}
+            onChange={(e) => {
+              const jurisdiction = e.currentTarget.value as Profile["jurisdiction"];
+              // A role the new place of work does not have becomes its usual one.
+              const roles = profileFieldsFor(jurisdiction).roles;
+              set({
+                jurisdiction,
+                role: roles.includes(draft.role) ? draft.role : PACKS[jurisdiction].defaults.role,
+              });
+            }}
           >
             {JURISDICTIONS.map((j) => (
               <option key={j} value={j}>
@@ -145,59 +93,25 @@ export function ProfileForm({ profile }: { profile: Profile }) {
             ))}
           </select>
         </label>
-        <label>
-          Type of school
-          <select
-            name="schoolType"
-            value={draft.schoolType ?? DEFAULT_SCHOOL_TYPE}
-            onChange={(e) => set("schoolType", e.currentTarget.value as Profile["schoolType"])}
-          >
-            {SCHOOL_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {SCHOOL_TYPE_LABEL[t]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Role
-          <select
-            name="role"
-            value={draft.role}
-            onChange={(e) => set("role", e.currentTarget.value as Profile["role"])}
-          >
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {ROLE_LABEL[r]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          FTE (1 = full time)
-          <input
-            name="fte"
-            type="number"
-            min="0.05"
-            max="1"
-            step="0.05"
-            required
-            value={draft.fte}
-            onInput={(e) => set("fte", Number(e.currentTarget.value))}
-          />
-        </label>
-        <label>
-          Permanent units held
-          <input
-            name="permanentUnits"
-            type="number"
-            min="0"
-            max="20"
-            step="1"
-            value={draft.permanentUnits}
-            onInput={(e) => set("permanentUnits", Number(e.currentTarget.value))}
-          />
-        </label>
+        {fields.schoolType && (
+          <label>
+            Type of school
+            <select
+              name="schoolType"
+              value={draft.schoolType ?? DEFAULT_SCHOOL_TYPE}
+              onChange={(e) => set({ schoolType: e.currentTarget.value as Profile["schoolType"] })}
+            >
+              {SCHOOL_TYPES.map((t) => (
+                <option key={t} value={t}>
+                  {SCHOOL_TYPE_LABEL[t]}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </div>
+      <RoleFields value={draft} onChange={set} />
+      <div class="wh-grid">
         <label>
           School day starts
           <input
@@ -205,7 +119,7 @@ export function ProfileForm({ profile }: { profile: Profile }) {
             type="time"
             required
             value={draft.schoolDayStart}
-            onInput={(e) => set("schoolDayStart", e.currentTarget.value)}
+            onInput={(e) => set({ schoolDayStart: e.currentTarget.value })}
           />
         </label>
         <label>
@@ -215,7 +129,7 @@ export function ProfileForm({ profile }: { profile: Profile }) {
             type="time"
             required
             value={draft.schoolDayEnd}
-            onInput={(e) => set("schoolDayEnd", e.currentTarget.value)}
+            onInput={(e) => set({ schoolDayEnd: e.currentTarget.value })}
           />
         </label>
         <label>
@@ -223,7 +137,7 @@ export function ProfileForm({ profile }: { profile: Profile }) {
           <select
             name="timeZone"
             value={draft.timeZone}
-            onChange={(e) => set("timeZone", e.currentTarget.value)}
+            onChange={(e) => set({ timeZone: e.currentTarget.value })}
           >
             {allTimeZones().map((z) => (
               <option key={z} value={z}>
@@ -239,7 +153,7 @@ export function ProfileForm({ profile }: { profile: Profile }) {
             type="date"
             required
             value={draft.academicYearStart}
-            onInput={(e) => set("academicYearStart", e.currentTarget.value)}
+            onInput={(e) => set({ academicYearStart: e.currentTarget.value })}
           />
         </label>
         <label>
@@ -247,7 +161,7 @@ export function ProfileForm({ profile }: { profile: Profile }) {
           <select
             name="weekStart"
             value={draft.weekStart}
-            onChange={(e) => set("weekStart", Number(e.currentTarget.value) as Weekday)}
+            onChange={(e) => set({ weekStart: Number(e.currentTarget.value) as Weekday })}
           >
             <option value={1}>Monday</option>
             <option value={7}>Sunday</option>
@@ -258,107 +172,22 @@ export function ProfileForm({ profile }: { profile: Profile }) {
           <select
             name="cycleWeeks"
             value={draft.cycleWeeks}
-            onChange={(e) => set("cycleWeeks", Number(e.currentTarget.value) as 1 | 2)}
+            onChange={(e) => set({ cycleWeeks: Number(e.currentTarget.value) as 1 | 2 })}
           >
             <option value={1}>1 week</option>
-            <option value={2}>2 weeks</option>
+            <option value={2}>2 weeks (Week A and Week B)</option>
           </select>
         </label>
       </div>
-      <fieldset>
-        <legend>Days you are contracted to work</legend>
-        <div class="wh-row">
-          {DAYS.map(([day, label]) => (
-            <label key={day}>
-              <input
-                type="checkbox"
-                name={`day-${day}`}
-                checked={draft.contractedDays.includes(day)}
-                onChange={(e) =>
-                  set(
-                    "contractedDays",
-                    e.currentTarget.checked
-                      ? [...draft.contractedDays, day].sort()
-                      : draft.contractedDays.filter((d) => d !== day),
-                  )
-                }
-              />
-              {label}
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      <label>
+      <label class="wh-check">
         <input
           type="checkbox"
           name="unionOverlay"
           checked={draft.unionOverlay}
-          onChange={(e) => set("unionOverlay", e.currentTarget.checked)}
+          onChange={(e) => set({ unionOverlay: e.currentTarget.checked })}
         />
         Apply union advice (NEU/NASUWT: meetings, emails, observations, reports). Advice, not law.
       </label>
-      <fieldset>
-        <legend>Email guard (Gmail and Outlook on the web)</legend>
-        <div class="wh-row">
-          <label>
-            <input
-              type="checkbox"
-              name="guard-enabled"
-              checked={guard.enabled !== false}
-              onChange={(e) => setGuard("enabled", e.currentTarget.checked)}
-            />
-            Warn before I send work email outside these hours
-          </label>
-          <label>
-            From
-            <input
-              name="guard-start"
-              type="time"
-              value={String(guard.start ?? draft.schoolDayStart)}
-              onInput={(e) => setGuard("start", e.currentTarget.value)}
-            />
-          </label>
-          <label>
-            to
-            <input
-              name="guard-end"
-              type="time"
-              value={String(guard.end ?? draft.schoolDayEnd)}
-              onInput={(e) => setGuard("end", e.currentTarget.value)}
-            />
-          </label>
-        </div>
-        <p class="wh-muted">
-          Your school day unless you set other hours here, on your working days in term time, plus any
-          directed time on your calendar (a parents' evening, say).
-        </p>
-        <p class="wh-muted" data-testid="send-log-limits">
-          The send log keeps only the time and outcome of each guarded send, never the email: at most{" "}
-          {SEND_LOG_LIMITS.perTabPerMinute} entries a minute from one tab,{" "}
-          {SEND_LOG_LIMITS.maxRows.toLocaleString("en-GB")} in all, each for {SEND_LOG_LIMITS.keepDays} days.
-        </p>
-      </fieldset>
-      <label class="wh-block">
-        Addresses or domains never to warn about when emailing (one per line)
-        <textarea
-          name="emailExceptions"
-          rows={3}
-          value={draft.emailExceptions.join("\n")}
-          onInput={(e) =>
-            set(
-              "emailExceptions",
-              e.currentTarget.value
-                .split(/\s+/)
-                .map((s) => s.trim())
-                .filter(Boolean),
-            )
-          }
-        />
-      </label>
-      <div class="wh-row">
-        <button type="submit">Save</button>
-        <StatusLine status={status} />
-      </div>
     </form>
   );
 }

@@ -2,9 +2,17 @@ import { useEffect, useMemo, useState } from "preact/hooks";
 import { FORCE_LABEL, type Force, type ParamValue, type Profile } from "../model";
 import { listRules, overrideProblems, usableOverrides, type RuleInfo } from "../rules/catalogue";
 import type { LocalAgreement } from "../rules/presets";
-import { client } from "./client";
 import { useDraft } from "./draft";
-import { StatusLine, statusOf, type Status } from "./StatusLine";
+import { useSavePart } from "./SaveBar";
+import { ListField } from "./ListField";
+import {
+  listFromLines,
+  listFromStored,
+  listToStored,
+  paramWords,
+  shownNumber,
+  storedNumber,
+} from "../rules/param-words";
 import {
   DISCONNECT_RULES,
   ORIGIN_LABEL,
@@ -13,12 +21,11 @@ import {
   groupByForce,
   isEnabled,
   originOf,
-  paramLabel,
   parseParam,
   presetsFor,
   resetRule,
   setOverride,
-  showNumber,
+  type Origin,
   type Overrides,
 } from "./rule-form";
 
@@ -53,7 +60,6 @@ export function RulesPanel({ profile }: { profile: Profile }) {
   const setDraft = (change: (d: Draft) => Partial<Draft>) => form.update(change);
   // Text of number fields that do not parse yet, and their messages, keyed "ruleId key".
   const [invalid, setInvalid] = useState<Record<string, Invalid>>({});
-  const [status, setStatus] = useState<Status>();
   // Another jurisdiction has other rules: half-typed numbers of the old ones no longer apply.
   useEffect(() => setInvalid({}), [profile.jurisdiction]);
 
@@ -74,7 +80,6 @@ export function RulesPanel({ profile }: { profile: Profile }) {
     JSON.stringify([saved.overrides, saved.localAgreement ?? ""]);
 
   const edit = (rule: RuleInfo, key: string, value: ParamValue) => {
-    setStatus(undefined);
     setDraft((d) => ({
       ...d,
       overrides: setOverride(
@@ -94,35 +99,26 @@ export function RulesPanel({ profile }: { profile: Profile }) {
       return next;
     });
   const reset = (rule: RuleInfo) => {
-    setStatus(undefined);
     setDraft((d) => ({ ...d, overrides: resetRule(d.overrides, rule.id) }));
     setInvalid((all) =>
       Object.fromEntries(Object.entries(all).filter(([k]) => !k.startsWith(`${rule.id} `))),
     );
   };
 
-  async function save(event: Event) {
-    event.preventDefault();
-    if (errors.length > 0) {
-      setStatus({ ok: false, text: "Nothing saved: correct the values marked below first." });
-      return;
-    }
-    // An empty name clears a saved agreement (JSON drops undefined, so the old one would stay).
-    const reply = await client.request("profile/save", {
-      profile: {
-        overrides: usableOverrides({ ...profile, overrides: draft.overrides, localAgreement: agreement?.id }),
-        localAgreement: agreement?.id ?? "",
-      },
-    });
-    setStatus(
-      statusOf(
-        reply,
-        refused.length > 0
-          ? `Saved without the ${refused.length === 1 ? "setting" : `${refused.length} settings`} that cannot be used. Your week has been recounted.`
-          : "Saved. Your week has been recounted.",
-      ),
-    );
-  }
+  const formProps = useSavePart("rules", {
+    // A value that does not parse is a change too: Save then says what to correct.
+    dirty: dirty || errors.length > 0,
+    value: {
+      overrides: usableOverrides({ ...profile, overrides: draft.overrides, localAgreement: agreement?.id }),
+      // An empty name clears a saved agreement (JSON drops undefined, so the old one would stay).
+      localAgreement: agreement?.id ?? "",
+    },
+    problems: () => errors,
+    discard: () => {
+      form.discard();
+      setInvalid({});
+    },
+  });
 
   const card = (rule: RuleInfo) => (
     <RuleCard
@@ -139,8 +135,7 @@ export function RulesPanel({ profile }: { profile: Profile }) {
   const optIn = DISCONNECT_RULES.map((id) => rules.find((r) => r.id === id)).filter((r) => r !== undefined);
 
   return (
-    <form onSubmit={save} aria-labelledby="rules-heading" class="wh-card" noValidate>
-      <h2 id="rules-heading">Rules that apply to you</h2>
+    <form {...formProps} aria-label="Rules that apply to you" noValidate data-testid="rules-form">
       <p class="wh-muted">
         Change any value to match your school’s agreement. Each value says where it comes from: the national
         default, your local agreement, or yours.
@@ -152,7 +147,6 @@ export function RulesPanel({ profile }: { profile: Profile }) {
             name="localAgreement"
             value={agreement?.id ?? ""}
             onChange={(e) => {
-              setStatus(undefined);
               const id = e.currentTarget.value;
               setDraft((d) => ({ ...d, localAgreement: id || undefined }));
             }}
@@ -209,17 +203,11 @@ export function RulesPanel({ profile }: { profile: Profile }) {
         </section>
       ))}
 
-      <div class="wh-row wh-sticky">
-        <button type="submit" disabled={!dirty && errors.length === 0}>
-          Save rules
-        </button>
-        {errors.length > 0 && (
-          <span class="wh-error" role="alert">
-            {errors.length === 1 ? errors[0] : `${errors.length} values need correcting.`}
-          </span>
-        )}
-        <StatusLine status={status} />
-      </div>
+      {errors.length > 0 && (
+        <p class="wh-error" role="alert">
+          {errors.length === 1 ? errors[0] : `${errors.length} values need correcting.`}
+        </p>
+      )}
     </form>
   );
 }
@@ -242,9 +230,16 @@ function RuleCard({ rule, overrides, agreement, invalid, onEdit, onInvalid, onRe
   const titleId = `rule-${rule.id}`;
   const changedByYou = overrides[rule.id] !== undefined;
   return (
-    <article class="wh-rule" aria-labelledby={titleId} data-rule={rule.id} data-active={String(rule.active)}>
+    <article
+      id={`card-${rule.id}`}
+      class="wh-rule"
+      aria-labelledby={titleId}
+      data-rule={rule.id}
+      data-active={String(rule.active)}
+      tabIndex={-1}
+    >
       <div class="wh-row">
-        <label>
+        <label class="wh-check">
           <input
             type="checkbox"
             name={`enabled:${rule.id}`}
@@ -254,7 +249,6 @@ function RuleCard({ rule, overrides, agreement, invalid, onEdit, onInvalid, onRe
           <span class="wh-sr">Use this rule: </span>
           <strong id={titleId}>{rule.title}</strong>
         </label>
-        <code class="wh-muted">{rule.id}</code>
         <span class="wh-tag">{rule.forceLabel}</span>
         <button
           type="button"
@@ -266,74 +260,135 @@ function RuleCard({ rule, overrides, agreement, invalid, onEdit, onInvalid, onRe
           Reset
         </button>
       </div>
-      <p class="wh-muted wh-source">{rule.source}</p>
+      {!enabled && <p class="wh-muted">Switched off: not checked.</p>}
       {enabled && !rule.active && rule.force === "U" && (
-        <p class="wh-muted">Off while union advice is switched off in “Your contract”.</p>
+        <p class="wh-muted">Off while union advice is switched off in “Contract”.</p>
       )}
       {rule.notCheckable && <p class="wh-muted">Not checked automatically: {rule.notCheckable}</p>}
       {enabled && keys.length > 0 && (
-        <div class="wh-grid wh-params">
-          {keys.map((key) => {
-            const value = rule.params[key]!;
-            const label = paramLabel(key);
-            const origin = originOf(rule.id, key, overrides, agreement);
-            const name = `param:${rule.id}:${key}`;
-            const bad = invalid[`${rule.id} ${key}`];
-            const errorId = `${name}:error`;
-            const originTag = (
-              <span class="wh-tag" data-origin={origin} title="Where this value comes from">
-                {ORIGIN_LABEL[origin]}
-              </span>
-            );
-            if (typeof value === "boolean") {
-              return (
-                <label key={key} class="wh-check">
-                  <span>
-                    <input
-                      type="checkbox"
-                      name={name}
-                      checked={value}
-                      onChange={(e) => onEdit(rule, key, e.currentTarget.checked)}
-                    />{" "}
-                    {label} {originTag}
-                  </span>
-                </label>
-              );
-            }
-            const kind = typeof value === "number" ? "number" : "string";
-            return (
-              <label key={key}>
-                <span>
-                  {label} {originTag}
-                </span>
-                <input
-                  type={kind === "number" ? "number" : "text"}
-                  name={name}
-                  inputMode={kind === "number" ? "decimal" : undefined}
-                  min={kind === "number" ? "0" : undefined}
-                  step={kind === "number" ? "any" : undefined}
-                  value={bad ? bad.text : typeof value === "number" ? showNumber(value) : value}
-                  aria-invalid={bad ? "true" : undefined}
-                  aria-describedby={bad ? errorId : undefined}
-                  onInput={(e) => {
-                    const text = e.currentTarget.value;
-                    const parsed = parseParam(text, kind, label);
-                    if (parsed.ok) {
-                      onInvalid(rule.id, key);
-                      onEdit(rule, key, parsed.value);
-                    } else onInvalid(rule.id, key, { text, error: parsed.error, ruleTitle: rule.title });
-                  }}
-                />
-                {bad && (
-                  <span id={errorId} class="wh-error">
-                    {bad.error}
-                  </span>
-                )}
-              </label>
-            );
-          })}
+        <div class="wh-params">
+          {keys.map((key) => (
+            <ParamField
+              key={key}
+              rule={rule}
+              paramKey={key}
+              origin={originOf(rule.id, key, overrides, agreement)}
+              bad={invalid[`${rule.id} ${key}`]}
+              onEdit={onEdit}
+              onInvalid={onInvalid}
+            />
+          ))}
         </div>
       )}
+      <details class="wh-details">
+        <summary>
+          Where this comes from<span class="wh-sr"> ({rule.title})</span>
+        </summary>
+        <p class="wh-muted wh-source">
+          {rule.source} ({rule.forceLabel})
+        </p>
+        {rule.handledBy && <p class="wh-muted">Also enforced by: {rule.handledBy}</p>}
+        <p class="wh-muted">
+          Rule id: <code>{rule.id}</code>
+        </p>
+      </details>
     </article>
+  );
+}
+
+function ParamField(props: {
+  rule: RuleInfo;
+  paramKey: string;
+  origin: Origin;
+  bad: Invalid | undefined;
+  onEdit(rule: RuleInfo, key: string, value: ParamValue): void;
+  onInvalid(id: string, key: string, entry?: Invalid): void;
+}) {
+  const { rule, paramKey: key, origin, bad, onEdit, onInvalid } = props;
+  const value = rule.params[key]!;
+  const words = paramWords(rule.id, key);
+  const name = `param:${rule.id}:${key}`;
+  const errorId = `${name}:error`;
+  const originTag = (
+    <span class="wh-tag" data-origin={origin} title="Where this value comes from">
+      {ORIGIN_LABEL[origin]}
+    </span>
+  );
+  if (typeof value === "boolean") {
+    return (
+      <label class="wh-check">
+        <input
+          type="checkbox"
+          name={name}
+          checked={value}
+          onChange={(e) => onEdit(rule, key, e.currentTarget.checked)}
+        />
+        {words.label} {originTag}
+      </label>
+    );
+  }
+  if (typeof value === "string" && words.list) {
+    return (
+      <div class="wh-param-list">
+        <ListField
+          name={name}
+          label={`${words.label} (one a line)`}
+          value={listFromStored(value)}
+          parse={listFromLines}
+          onChange={(list) => onEdit(rule, key, listToStored(list))}
+        />
+        {originTag}
+      </div>
+    );
+  }
+  if (typeof value === "string" && /^\d\d:\d\d$/.test(value)) {
+    return (
+      <label class="wh-param">
+        <span>{words.label}</span>
+        <input
+          type="time"
+          name={name}
+          value={value}
+          onInput={(e) => e.currentTarget.value && onEdit(rule, key, e.currentTarget.value)}
+        />
+        {originTag}
+      </label>
+    );
+  }
+  const kind = typeof value === "number" ? "number" : "string";
+  return (
+    <label class="wh-param">
+      <span>{words.label}</span>
+      <input
+        type={kind === "number" ? "number" : "text"}
+        name={name}
+        inputMode={kind === "number" ? "decimal" : undefined}
+        min={kind === "number" ? "0" : undefined}
+        step={kind === "number" ? "any" : undefined}
+        size={kind === "number" ? 6 : 24}
+        value={bad ? bad.text : typeof value === "number" ? shownNumber(value, words) : value}
+        aria-invalid={bad ? "true" : undefined}
+        aria-describedby={bad ? errorId : undefined}
+        onInput={(e) => {
+          const text = e.currentTarget.value;
+          const parsed = parseParam(text, kind, words.label, words.scale === 100 ? 100 : undefined);
+          if (parsed.ok) {
+            onInvalid(rule.id, key);
+            onEdit(
+              rule,
+              key,
+              typeof parsed.value === "number" ? storedNumber(parsed.value, words) : parsed.value,
+            );
+          } else onInvalid(rule.id, key, { text, error: parsed.error, ruleTitle: rule.title });
+        }}
+      />
+      {words.unit && <span>{words.unit}</span>}
+      {originTag}
+      {bad && (
+        <span id={errorId} class="wh-error">
+          {bad.error}
+        </span>
+      )}
+    </label>
   );
 }

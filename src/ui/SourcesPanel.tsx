@@ -126,7 +126,7 @@ export function SourcesPanel({
 
   return (
     <section aria-labelledby="sources-heading" class="wh-card">
-      <h2 id="sources-heading">Calendars</h2>
+      <h3 id="sources-heading">Calendars</h3>
       <div
         class="wh-drop"
         data-over={over}

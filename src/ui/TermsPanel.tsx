@@ -1,9 +1,8 @@
-import { useEffect, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import type { Profile, TermDates } from "../model";
-import { client } from "./client";
 import { useDraft } from "./draft";
 import { MAX_TERMS, addTrainingDay, cleanTerms, sessionEndError, showDate, termErrors } from "./term-form";
-import { StatusLine, statusOf, type Status } from "./StatusLine";
+import { useSavePart } from "./SaveBar";
 
 interface Draft {
   terms: TermDates[];
@@ -11,7 +10,7 @@ interface Draft {
   sessionEnd: string;
 }
 
-/** Term dates, training (INSET) days and when pupils' last session ends. Saved through the background. */
+/** Term dates, training (INSET) days and when pupils' last session ends. Saved with the page's one Save. */
 export function TermsPanel({ profile }: { profile: Profile }) {
   const form = useDraft<Draft>({
     terms: profile.terms,
@@ -21,17 +20,22 @@ export function TermsPanel({ profile }: { profile: Profile }) {
   const draft = form.value;
   const [newDay, setNewDay] = useState("");
   const [dayError, setDayError] = useState<string>();
-  const [errors, setErrors] = useState<string[]>([]);
-  const [status, setStatus] = useState<Status>();
-  // Problems listed were for the draft as saved; once it is clean again they no longer apply.
-  useEffect(() => {
-    if (!form.dirty) setErrors([]);
-  }, [form.dirty]);
+  const formProps = useSavePart("terms", {
+    dirty: form.dirty,
+    value: { terms: cleanTerms(draft.terms), trainingDays: draft.trainingDays, sessionEnd: draft.sessionEnd },
+    problems: () => {
+      const problems = termErrors(draft.terms);
+      const sessionProblem = sessionEndError(draft.sessionEnd, profile.schoolDayStart, profile.schoolDayEnd);
+      if (sessionProblem) problems.push(sessionProblem);
+      // The background merges what it is sent, so a saved session end cannot be cleared from here.
+      if (draft.sessionEnd === "" && profile.sessionEnd)
+        problems.push("enter a session end time; a saved one cannot be cleared yet.");
+      return problems;
+    },
+    discard: form.discard,
+  });
 
-  const update = (change: Partial<Draft>) => {
-    setStatus(undefined);
-    form.update(change);
-  };
+  const update = (change: Partial<Draft>) => form.update(change);
   const setTerm = (index: number, change: Partial<TermDates>) =>
     update({ terms: draft.terms.map((t, i) => (i === index ? { ...t, ...change } : t)) });
 
@@ -46,32 +50,9 @@ export function TermsPanel({ profile }: { profile: Profile }) {
     update({ trainingDays: added.days });
   }
 
-  async function save(event: Event) {
-    event.preventDefault();
-    const problems = termErrors(draft.terms);
-    const sessionProblem = sessionEndError(draft.sessionEnd, profile.schoolDayStart, profile.schoolDayEnd);
-    if (sessionProblem) problems.push(sessionProblem);
-    // The background merges what it is sent, so a saved session end cannot be cleared from here.
-    if (draft.sessionEnd === "" && profile.sessionEnd)
-      problems.push("Enter a session end time; a saved one cannot be cleared yet.");
-    setErrors(problems);
-    if (problems.length > 0) {
-      setStatus({ ok: false, text: "Nothing saved: correct the problems listed first." });
-      return;
-    }
-    const reply = await client.request("profile/save", {
-      profile: {
-        terms: cleanTerms(draft.terms),
-        trainingDays: draft.trainingDays,
-        ...(draft.sessionEnd ? { sessionEnd: draft.sessionEnd } : {}),
-      },
-    });
-    setStatus(statusOf(reply, "Saved. Your year has been recounted."));
-  }
-
   return (
-    <form onSubmit={save} aria-labelledby="terms-heading" class="wh-card" noValidate>
-      <h2 id="terms-heading">Terms and training days</h2>
+    <form {...formProps} aria-labelledby="terms-heading" noValidate data-testid="terms-form">
+      <h3 id="terms-heading">Terms and training days</h3>
       <p class="wh-muted">
         Term dates and training (INSET) days set the days your working year is counted over. Dates are
         inclusive.
@@ -193,18 +174,6 @@ export function TermsPanel({ profile }: { profile: Profile }) {
         />
         <span class="wh-muted">Meetings from this time count as after school.</span>
       </label>
-
-      {errors.length > 0 && (
-        <ul class="wh-error" role="alert" aria-label="Problems with the dates">
-          {errors.map((e) => (
-            <li key={e}>{e}</li>
-          ))}
-        </ul>
-      )}
-      <div class="wh-row">
-        <button type="submit">Save dates</button>
-        <StatusLine status={status} />
-      </div>
     </form>
   );
 }

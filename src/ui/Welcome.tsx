@@ -1,11 +1,12 @@
 import { useEffect, useState } from "preact/hooks";
-import { JURISDICTIONS, ROLES, type Profile, type Weekday } from "../model";
+import { JURISDICTIONS, type Profile } from "../model";
 import { openDatabase } from "../store/db";
 import { listSources, readLedger } from "../store/queries";
 import { openOptionsPage } from "../platform/extension";
 import { client } from "./client";
 import { useLiveQuery } from "./live";
-import { DAYS, JURISDICTION_LABEL, ROLE_LABEL } from "./ProfileForm";
+import { JURISDICTION_LABEL } from "./ProfileForm";
+import { RoleFields } from "./RoleFields";
 import { SourcesPanel } from "./SourcesPanel";
 import { CALENDAR_LINK_HELP } from "./calendar-help";
 import { StatusLine, type Status } from "./StatusLine";
@@ -17,7 +18,14 @@ const STEPS = ["Where you work", "Your contract", "Your school day", "Bring in y
 
 type Answers = Pick<
   Profile,
-  "jurisdiction" | "role" | "fte" | "contractedDays" | "schoolDayStart" | "schoolDayEnd" | "sessionEnd"
+  | "jurisdiction"
+  | "role"
+  | "fte"
+  | "contractedDays"
+  | "permanentUnits"
+  | "schoolDayStart"
+  | "schoolDayEnd"
+  | "sessionEnd"
 >;
 
 /**
@@ -101,55 +109,7 @@ export function Welcome() {
         )}
 
         {step === 1 && (
-          <div class="wh-grid">
-            <label>
-              Your role
-              <select
-                name="role"
-                value={answers.role}
-                onChange={(e) => set("role", e.currentTarget.value as Profile["role"])}
-              >
-                {ROLES.map((r) => (
-                  <option key={r} value={r}>
-                    {ROLE_LABEL[r]}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              How much of a full-time contract (1 = full time, 0.6 = three days in five)
-              <input
-                name="fte"
-                type="number"
-                min="0.05"
-                max="1"
-                step="0.05"
-                value={answers.fte}
-                onInput={(e) => set("fte", Number(e.currentTarget.value))}
-              />
-            </label>
-            <fieldset>
-              <legend>The days you work</legend>
-              {DAYS.map(([day, name]) => (
-                <label key={day} class="wh-choice">
-                  <input
-                    type="checkbox"
-                    name={`day-${day}`}
-                    checked={answers.contractedDays.includes(day)}
-                    onChange={(e) =>
-                      set(
-                        "contractedDays",
-                        e.currentTarget.checked
-                          ? ([...answers.contractedDays, day].sort() as Weekday[])
-                          : answers.contractedDays.filter((d) => d !== day),
-                      )
-                    }
-                  />
-                  {name}
-                </label>
-              ))}
-            </fieldset>
-          </div>
+          <RoleFields value={answers} onChange={(change) => setAnswers({ ...answers, ...change })} />
         )}
 
         {step === 2 && (
@@ -246,6 +206,24 @@ export function Welcome() {
 }
 
 function pickAnswers(p: Profile): Answers {
-  const { jurisdiction, role, fte, contractedDays, schoolDayStart, schoolDayEnd, sessionEnd } = p;
-  return { jurisdiction, role, fte, contractedDays, schoolDayStart, schoolDayEnd, sessionEnd };
+  const {
+    jurisdiction,
+    role,
+    fte,
+    contractedDays,
+    permanentUnits,
+    schoolDayStart,
+    schoolDayEnd,
+    sessionEnd,
+  } = p;
+  return {
+    jurisdiction,
+    role,
+    fte,
+    contractedDays,
+    permanentUnits,
+    schoolDayStart,
+    schoolDayEnd,
+    sessionEnd,
+  };
 }

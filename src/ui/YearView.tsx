@@ -33,7 +33,7 @@ export function YearView({ db, ledger }: { db: WithinHoursDB; ledger: StoredLedg
   const weeks = glance.weeks;
   return (
     <section aria-labelledby="year-view-heading" class="wh-card" data-testid="year-view">
-      <h2 id="year-view-heading">The year at a glance</h2>
+      <h3 id="year-view-heading">The year at a glance</h3>
       <p>
         {formatMinutes(glance.directedMinutes)} directed on the calendar
         {glance.budgetMinutes > 0 ? ` of a ${formatMinutes(glance.budgetMinutes)} budget` : ""}; forecast{" "}
@@ -45,7 +45,7 @@ export function YearView({ db, ledger }: { db: WithinHoursDB; ledger: StoredLedg
         <YearTable weeks={weeks} />
       </details>
 
-      <h3>Findings this year, by rule</h3>
+      <h4>Findings this year, by rule</h4>
       {glance.rules.length === 0 ? (
         <p class="wh-muted">Nothing flagged this year.</p>
       ) : (
@@ -81,7 +81,7 @@ export function YearView({ db, ledger }: { db: WithinHoursDB; ledger: StoredLedg
       <div ref={weekRef} data-testid="year-week">
         {open && week && (
           <>
-            <h3>Week of {dateText(open)}</h3>
+            <h4>Week of {dateText(open)}</h4>
             <WeekSummary view={week.view} year={ledger.evaluation.year} findings={week.findings} />
           </>
         )}

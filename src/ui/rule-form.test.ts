@@ -7,8 +7,6 @@ import {
   baseValue,
   groupByForce,
   originOf,
-  paramLabel,
-  showNumber,
   parseParam,
   presetsFor,
   resetRule,
@@ -80,15 +78,12 @@ describe("reading inputs", () => {
     expect(parseParam("x".repeat(201), "string", "match").ok).toBe(false);
   });
 
-  it("shows long fractions briefly", () => {
-    expect(showNumber(1 / 3)).toBe("0.3333");
-    expect(showNumber(1265)).toBe("1265");
-    expect(showNumber(7.5)).toBe("7.5");
-  });
-
-  it("labels parameters in words", () => {
-    expect(paramLabel("maxMinutes")).toBe("max minutes");
-    expect(paramLabel("hours.parents-meetings")).toBe("hours: parents meetings");
+  it("refuses a percentage over 100", () => {
+    expect(parseParam("120", "number", "PPA at least", 100)).toEqual({
+      ok: false,
+      error: "PPA at least: enter 100 or less.",
+    });
+    expect(parseParam("12.5", "number", "PPA at least", 100)).toEqual({ ok: true, value: 12.5 });
   });
 });
 

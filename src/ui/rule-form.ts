@@ -80,25 +80,18 @@ export function agreementFor(jurisdiction: Jurisdiction, id: string | undefined)
   return preset?.jurisdiction === jurisdiction ? preset : undefined;
 }
 
-/** "maxMinutes" → "max minutes", "hours.parents-meetings" → "hours: parents meetings". */
-export function paramLabel(key: string): string {
-  return key
-    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
-    .toLowerCase()
-    .replace(/\./g, ": ")
-    .replace(/-/g, " ");
-}
-
 export const MAX_NUMBER = 100_000;
 export const MAX_TEXT = 200;
-
-/** A number as shown in a field: a third shows as 0.3333 rather than sixteen digits. */
-export const showNumber = (value: number): string => String(Number(value.toFixed(4)));
 
 export type Parsed = { ok: true; value: ParamValue } | { ok: false; error: string };
 
 /** Read a number or text input; the background validates again. */
-export function parseParam(raw: string, kind: "number" | "string", label: string): Parsed {
+export function parseParam(
+  raw: string,
+  kind: "number" | "string",
+  label: string,
+  max: number = MAX_NUMBER,
+): Parsed {
   if (kind === "string") {
     return raw.length > MAX_TEXT
       ? { ok: false, error: `${label}: at most ${MAX_TEXT} characters.` }
@@ -108,8 +101,7 @@ export function parseParam(raw: string, kind: "number" | "string", label: string
   const value = Number(text);
   if (text === "" || !Number.isFinite(value)) return { ok: false, error: `${label}: enter a number.` };
   if (value < 0) return { ok: false, error: `${label}: enter 0 or more.` };
-  if (value > MAX_NUMBER)
-    return { ok: false, error: `${label}: enter ${MAX_NUMBER.toLocaleString("en-GB")} or less.` };
+  if (value > max) return { ok: false, error: `${label}: enter ${max.toLocaleString("en-GB")} or less.` };
   return { ok: true, value };
 }
 

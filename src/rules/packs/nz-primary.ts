@@ -50,6 +50,8 @@ export const nzPrimary: Pack = {
   id: "nz-primary",
   label: "New Zealand primary",
   choiceLabel: "New Zealand – primary",
+  roles: ["classroom", "ect1", "ect2", "leadership"],
+  asks: ["permanentUnits"],
   defaults: {
     timeZone: "Pacific/Auckland",
     weekStart: 1,

@@ -323,6 +323,8 @@ export const nzSecondary: Pack = {
   id: "nz-secondary",
   label: "New Zealand secondary (STCA/ASTCA)",
   choiceLabel: "New Zealand – secondary (STCA)",
+  roles: ["classroom", "ect1", "ect2", "specialist", "leadership"],
+  asks: ["permanentUnits"],
   defaults: {
     timeZone: "Pacific/Auckland",
     weekStart: 1,

@@ -433,6 +433,7 @@ export const scotland: Pack = {
   id: "scotland",
   label: "Scotland (SNCT)",
   choiceLabel: "Scotland",
+  roles: ["classroom", "probationer", "instructor", "leadership"],
   defaults: {
     timeZone: "Europe/London",
     weekStart: 1,

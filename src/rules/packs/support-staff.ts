@@ -47,6 +47,7 @@ export const supportStaff: Pack = {
   id: "support-staff",
   label: "School support staff (Green Book)",
   choiceLabel: "School support staff (Green Book)",
+  roles: ["support"],
   defaults: {
     timeZone: "Europe/London",
     weekStart: 1,
