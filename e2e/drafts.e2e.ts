@@ -70,9 +70,9 @@ describe("unsaved edits in the options page", () => {
 
     // The one Save says what is unsaved; saving (without the half-made term) keeps the training day the
     // import added.
-    expect(await options.getByTestId("save-bar").textContent()).toContain(
-      "Unsaved changes: Contract, Term dates, Rules.",
-    );
+    await expect
+      .poll(() => options.getByTestId("save-bar").textContent())
+      .toContain("Unsaved changes: Contract, Term dates, Rules.");
     await terms.getByRole("button", { name: "Remove Autumn" }).click();
     await options.getByRole("button", { name: "Save changes" }).click();
     await expect.poll(() => options.getByTestId("save-status").textContent()).toContain("Saved");
