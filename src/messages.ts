@@ -9,7 +9,7 @@
  * objects described by the request types below and the background validates them.
  */
 import * as z from "zod";
-import { ITEM_KINDS } from "./model/item";
+import { COVER_REASONS, ITEM_KINDS } from "./model/item";
 import { partialProfileSchema, workItemSchema } from "./model/schema";
 import type { Profile } from "./model";
 import type { SendPolicy } from "./guard/decide";
@@ -26,6 +26,38 @@ const boundedItem = workItemSchema.refine(
   (item) => item.end - item.start <= MAX_ITEM_SPAN_MS,
   "an item lasts at most 400 days",
 );
+const localHm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+/** A cover's when (instants, or a local date with a period or times), class code and reason category. */
+const coverFields = {
+  start: instant.optional(),
+  end: instant.optional(),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+  period: z.string().max(10).optional(),
+  from: localHm.optional(),
+  to: localHm.optional(),
+  classCode: z.string().max(20).optional(),
+  reason: z.enum(COVER_REASONS).optional(),
+  requestedAt: instant.optional(),
+};
+const minutesOf = (hm: string): number => Number(hm.slice(0, 2)) * 60 + Number(hm.slice(3));
+/** Whichever way the slot is given (instants or local times), it ends after it starts, within 12 hours. */
+function coverSpanBounded(r: { start?: number; end?: number; from?: string; to?: string }): boolean {
+  if (r.start !== undefined && r.end !== undefined) {
+    return r.end > r.start && r.end - r.start <= MAX_COVER_SPAN_MS;
+  }
+  if (r.from !== undefined && r.to !== undefined) {
+    const span = (minutesOf(r.to) - minutesOf(r.from)) * 60_000;
+    return span > 0 && span <= MAX_COVER_SPAN_MS;
+  }
+  return true;
+}
+const coverSpanMessage = {
+  message: "a cover slot ends after it starts and lasts at most 12 hours",
+  path: ["end"],
+};
 
 export const requestSchemas = {
   // CS→BG: the send watcher asks for the guard to be attached to its frame; the guard asks for its policy
@@ -40,19 +72,24 @@ export const requestSchemas = {
       site: mailSite,
     })
     .strict(),
-  // CS→BG: a cover request seen on a page; the engine's verdict comes back.
+  // CS→BG: a cover request seen on a page (or the popup's form); the engine's verdict comes back. The cover
+  // is given as instants, or as a local date with a period or times, which the timetable places.
   "cover/verdict": z
     .object({
       type: z.literal("cover/verdict"),
-      start: instant,
-      end: instant,
-      requestedAt: instant.optional(),
+      ...coverFields,
     })
     .strict()
-    .refine((r) => r.end > r.start && r.end - r.start <= MAX_COVER_SPAN_MS, {
-      message: "a cover slot ends after it starts and lasts at most 12 hours",
-      path: ["end"],
-    }),
+    .refine(coverSpanBounded, coverSpanMessage),
+  // CS→BG (and UI): "Log this cover": the cover becomes a cover item, logged by hand. Only its time, class
+  // code and reason category are kept.
+  "cover/log": z
+    .object({
+      type: z.literal("cover/log"),
+      ...coverFields,
+    })
+    .strict()
+    .refine(coverSpanBounded, coverSpanMessage),
 
   // UI→BG (privileged): settings and data changes.
   "profile/save": z.object({ type: z.literal("profile/save"), profile: partialProfileSchema }).strict(),
@@ -132,6 +169,7 @@ export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set<Request
   "guard/get-policy",
   "guard/record-send",
   "cover/verdict",
+  "cover/log",
 ]);
 
 /** What an import of one calendar changed. */

@@ -5,7 +5,8 @@
 import { DateTime } from "luxon";
 import { profileWithDefaults } from "../rules/profile-defaults";
 import type { Profile, Source } from "../model";
-import { coverVerdict } from "../rules/cover";
+import { coverItem, coverVerdict, resolveCoverTimes, timetablePeriods, type CoverSlot } from "../rules/cover";
+import type { Request } from "../messages";
 import { IMPORT_TIME_BUDGET, parseIcs } from "../ingest/ics";
 import { eventsToItems, trainingDaysFrom } from "../ingest/to-items";
 import { localDate } from "../ingest/timezones";
@@ -33,6 +34,8 @@ import { fetchFeed } from "../ingest/feeds/fetch";
 import { calendarName } from "../ingest/feeds/calendar-name";
 import type { HandlerMap } from "./router";
 import type { MailSite } from "../guard/sites";
+
+type CoverRequestFields = Omit<Request<"cover/verdict">, "type">;
 
 export interface BackgroundDeps {
   db: () => WithinHoursDB;
@@ -116,6 +119,34 @@ export function createHandlers(deps: BackgroundDeps): HandlerMap {
     }
   }
 
+  /** The cover a request names, placed in the teacher's zone (a period by the imported timetable). */
+  async function coverRequestSlot(request: CoverRequestFields) {
+    const db = deps.db();
+    const profile = await currentProfile(db, deps.now());
+    const year = academicYearSpan(profile);
+    const items = await itemsBetween(db, year.start, year.end);
+    let times: { start: number; end: number } | { error: string };
+    if (request.start !== undefined && request.end !== undefined) {
+      times =
+        request.end > request.start
+          ? { start: request.start, end: request.end }
+          : { error: "The cover's end is not after its start." };
+    } else if (request.date) {
+      times = resolveCoverTimes(
+        { ...request, date: request.date },
+        timetablePeriods(items, profile.timeZone),
+        profile.timeZone,
+      );
+    } else {
+      times = { error: "Give the cover's date with its period or times." };
+    }
+    if ("error" in times) throw new Error(times.error);
+    const slot: CoverSlot = { ...times, reason: request.reason ?? "unknown" };
+    if (request.classCode) slot.classCode = request.classCode;
+    if (request.requestedAt !== undefined) slot.requestedAt = request.requestedAt;
+    return { profile, items, slot };
+  }
+
   return {
     "guard/attach": async ({ site }, sender) => {
       // Only into the frame that asked: its own watcher is waiting there for the guard.
@@ -134,12 +165,21 @@ export function createHandlers(deps: BackgroundDeps): HandlerMap {
       await recordSend(deps.db(), { at, outcome, site }, deps.now());
       return {};
     },
-    "cover/verdict": async ({ start, end, requestedAt }) => {
-      const db = deps.db();
-      const profile = await currentProfile(db, deps.now());
-      const year = academicYearSpan(profile);
-      const items = await itemsBetween(db, year.start, year.end);
-      return { verdict: coverVerdict({ start, end, requestedAt }, items, profile, { now: deps.now() }) };
+    "cover/verdict": async (request) => {
+      const { profile, items, slot } = await coverRequestSlot(request);
+      return {
+        verdict: coverVerdict(slot, items, profile, { now: deps.now() }),
+        start: slot.start,
+        end: slot.end,
+      };
+    },
+    "cover/log": async (request) => {
+      const { slot } = await coverRequestSlot(request);
+      // One id per time and class, so logging the same cover twice keeps one item.
+      const id = `manual:cover:${slot.start}-${slot.end}:${slot.classCode ?? ""}`;
+      await putItems(deps.db(), [coverItem(slot, id, "manual")]);
+      await refresh();
+      return { id, start: slot.start, end: slot.end };
     },
     "profile/save": async ({ profile }) => {
       const db = deps.db();

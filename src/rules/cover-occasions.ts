@@ -96,3 +96,45 @@ export function coverOccasions(
   }
   return out;
 }
+
+/** Cover in one period: occasions and hours, how many looked foreseeable, and the PPA they took. */
+export interface CoverTotals {
+  occasions: number;
+  minutes: number;
+  foreseeable: number;
+  ppaLostMinutes: number;
+}
+
+/** The cover ledger: per week (weeks with cover only), term and year. */
+export interface CoverLedger {
+  weeks: ({ start: string } & CoverTotals)[];
+  terms: ({ term: string } & CoverTotals)[];
+  year: CoverTotals;
+}
+
+const zero = (): CoverTotals => ({ occasions: 0, minutes: 0, foreseeable: 0, ppaLostMinutes: 0 });
+
+function addTo(t: CoverTotals, c: CoverOccasion): void {
+  t.occasions++;
+  t.minutes += c.placed.minutes;
+  if (c.foreseeable) t.foreseeable++;
+  t.ppaLostMinutes += c.ppaLostMinutes;
+}
+
+/** The cover ledger of a year (NEU counts cover in hours as well as occasions). */
+export function coverLedgerFrom(cal: YearCalendar, weeks: readonly WeekAgg[], params: Params): CoverLedger {
+  const byWeek = new Map<number, { start: string } & CoverTotals>();
+  const terms = cal.terms.map((t) => ({ term: t.name, ...zero() }));
+  const year = zero();
+  for (const c of coverOccasions(cal, weeks, params)) {
+    let w = byWeek.get(c.week);
+    if (!w) {
+      w = { start: cal.weeks[c.week]!.start, ...zero() };
+      byWeek.set(c.week, w);
+    }
+    addTo(w, c);
+    if (c.term >= 0) addTo(terms[c.term]!, c);
+    addTo(year, c);
+  }
+  return { weeks: [...byWeek.values()], terms, year };
+}

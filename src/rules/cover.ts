@@ -1,8 +1,11 @@
+import { DateTime } from "luxon";
 import { SEVERITY_ORDER, type CoverReason, type Finding, type Profile, type WorkItem } from "../model";
 import { weekStartOf } from "../time";
 import { packFor, paramsFor } from "./catalogue";
 import { engCoverRarely } from "./packs/england";
-import { coverOccasions, type CoverOccasion } from "./cover-occasions";
+import { coverOccasions, type CoverLedger, type CoverOccasion } from "./cover-occasions";
+
+export type { CoverLedger, CoverTotals } from "./cover-occasions";
 import { Ledger, type EngineOptions } from "./engine";
 import type { Evaluation } from "./types";
 import { formatMinutes, ordinal } from "./util";
@@ -184,48 +187,9 @@ export function coverVerdict(
   return new CoverChecker(items, profile, opts).check(slot);
 }
 
-/** Cover in one period: occasions and hours, how many looked foreseeable, and the PPA they took. */
-export interface CoverTotals {
-  occasions: number;
-  minutes: number;
-  foreseeable: number;
-  ppaLostMinutes: number;
-}
-
-export interface CoverLedger {
-  /** One line per week with cover, by the week's first day. */
-  weeks: ({ start: string } & CoverTotals)[];
-  terms: ({ term: string } & CoverTotals)[];
-  year: CoverTotals;
-}
-
-const zero = (): CoverTotals => ({ occasions: 0, minutes: 0, foreseeable: 0, ppaLostMinutes: 0 });
-
-function addTo(t: CoverTotals, c: CoverOccasion): void {
-  t.occasions++;
-  t.minutes += c.placed.minutes;
-  if (c.foreseeable) t.foreseeable++;
-  t.ppaLostMinutes += c.ppaLostMinutes;
-}
-
 /** The cover ledger of a year: per week, term and year (NEU counts cover in hours as well as occasions). */
 export function coverLedger(ledger: Ledger): CoverLedger {
-  const cal = ledger.calendar;
-  const occasions = coverOccasions(cal, ledger.weekAggs(), foreseeableParams(ledger.profile));
-  const weeks = new Map<number, { start: string } & CoverTotals>();
-  const terms = cal.terms.map((t) => ({ term: t.name, ...zero() }));
-  const year = zero();
-  for (const c of occasions) {
-    let w = weeks.get(c.week);
-    if (!w) {
-      w = { start: cal.weeks[c.week]!.start, ...zero() };
-      weeks.set(c.week, w);
-    }
-    addTo(w, c);
-    if (c.term >= 0) addTo(terms[c.term]!, c);
-    addTo(year, c);
-  }
-  return { weeks: [...weeks.values()], terms, year };
+  return ledger.evaluation().cover;
 }
 
 /** The cover ledger for a set of items (for the audit and tests; the background keeps its own Ledger). */
@@ -237,4 +201,86 @@ export function coverLedgerOf(
   const ledger = new Ledger(profile, opts);
   ledger.setItems(items);
   return coverLedger(ledger);
+}
+
+/** One period of the school day, as the imported timetable shows it. */
+export interface TimetablePeriod {
+  /** "1", "2", … in order through the day. */
+  label: string;
+  /** Local minutes after midnight. */
+  startMin: number;
+  endMin: number;
+}
+
+const PERIOD_KINDS = new Set(["lesson", "ppa", "non-contact", "cover"]);
+
+/**
+ * The school day's periods, read from the timetable: the lesson, PPA and non-contact slots that recur (seen
+ * at least twice) at the same local times, numbered through the day. A slot overlapping a more common one
+ * is left out (a double lesson, a one-off).
+ */
+export function timetablePeriods(items: readonly WorkItem[], zone: string): TimetablePeriod[] {
+  const counts = new Map<string, number>();
+  for (const item of items) {
+    if (item.allDay || !PERIOD_KINDS.has(item.kind) || item.end - item.start > 3 * 3_600_000) continue;
+    const start = DateTime.fromMillis(item.start, { zone });
+    const startMin = start.hour * 60 + start.minute;
+    const endMin = startMin + Math.round((item.end - item.start) / 60_000);
+    const k = `${startMin}-${endMin}`;
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  const slots = [...counts]
+    .filter(([, n]) => n >= 2)
+    .map(([k, n]) => {
+      const [s, e] = k.split("-").map(Number) as [number, number];
+      return { startMin: s, endMin: e, n };
+    })
+    .sort((a, b) => b.n - a.n || a.startMin - b.startMin);
+  const kept: typeof slots = [];
+  for (const s of slots) {
+    if (!kept.some((k) => s.startMin < k.endMin && k.startMin < s.endMin)) kept.push(s);
+  }
+  return kept
+    .sort((a, b) => a.startMin - b.startMin)
+    .map((s, i) => ({ label: String(i + 1), startMin: s.startMin, endMin: s.endMin }));
+}
+
+/** A cover as a request names it: a local date with a period or times. */
+export interface CoverWhen {
+  date: string;
+  period?: string;
+  /** HH:MM, local. */
+  from?: string;
+  to?: string;
+}
+
+/** The cover's instants in the teacher's zone, or a plain reason why they cannot be worked out. */
+export function resolveCoverTimes(
+  when: CoverWhen,
+  periods: readonly TimetablePeriod[],
+  zone: string,
+): { start: number; end: number } | { error: string } {
+  const day = DateTime.fromISO(when.date, { zone });
+  if (!day.isValid) return { error: `"${when.date}" is not a date.` };
+  const at = (hm: string) => {
+    const [h, m] = hm.split(":").map(Number) as [number, number];
+    return day.set({ hour: h, minute: m }).toMillis();
+  };
+  if (when.from && when.to) {
+    const start = at(when.from);
+    const end = at(when.to);
+    return end > start ? { start, end } : { error: "The cover's end is not after its start." };
+  }
+  if (when.period !== undefined) {
+    const label = when.period.replace(/^p(?:eriod)?\s*/i, "").replace(/[a-z]$/i, "");
+    const p = periods.find((x) => x.label === label);
+    if (!p) {
+      return {
+        error: `Period ${when.period} is not on your imported timetable; give the cover's times instead.`,
+      };
+    }
+    const start = day.startOf("day").plus({ minutes: p.startMin }).toMillis();
+    return { start, end: start + (p.endMin - p.startMin) * 60_000 };
+  }
+  return { error: "Give the cover's period or its times." };
 }

@@ -3,6 +3,8 @@ import { dayIndexOf, weekIndexOf, type YearCalendar } from "../time";
 import { aggregateWeek, place } from "./aggregate";
 import { calendarOf, forceFor, isActive, packFor, paramsFor, rulesOffered, sourceFor } from "./catalogue";
 import { FORCE_LABEL, SEVERITY_ORDER } from "../model";
+import { coverLedgerFrom } from "./cover-occasions";
+import { engCoverRarely } from "./packs/england";
 import type {
   CollegiateLine,
   Evaluation,
@@ -196,7 +198,8 @@ export class Ledger {
         SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
         (a.rule < b.rule ? -1 : 1),
     );
-    return { weeks: this.aggs.map((a) => a.ledger), year, findings };
+    const cover = coverLedgerFrom(cal, this.aggs, p(this.pack.meters.cover ?? engCoverRarely));
+    return { weeks: this.aggs.map((a) => a.ledger), year, findings, cover };
   }
 
   private yearLedger(holiday: Uint8Array, training: Uint8Array, nowDay: number): YearLedger {

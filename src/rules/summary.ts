@@ -12,6 +12,7 @@ import {
   paramsFor,
   sourceFor,
 } from "./catalogue";
+import type { CoverLedger, CoverTotals } from "./cover-occasions";
 import type { Evaluation, WeekLedger, YearLedger } from "./types";
 import { formatMinutes } from "./util";
 
@@ -183,8 +184,7 @@ export function weekSummary(evaluation: Evaluation, weekStart: string, profile: 
     directed.text = `${formatMinutes(directed.value)} (the budget averages ${formatMinutes(directed.limit)} a week)`;
   }
   const cover = meters.find((m) => m.id === "cover");
-  if (cover)
-    cover.text = `${week.coverCount} this week · ${coverThisTerm(evaluation.year, cal, index)} this term · ${evaluation.year.coverCount} this year`;
+  if (cover) cover.text = coverText(evaluation.cover, cal, index, weekStart);
 
   const findings = evaluation.findings
     .filter((f) => f.start < week.endInstant && f.end > week.startInstant)
@@ -202,11 +202,23 @@ export function weekSummary(evaluation: Evaluation, weekStart: string, profile: 
   };
 }
 
-function coverThisTerm(year: YearLedger, cal: YearCalendar, weekIndex: number): number {
+/** The cover ledger in words: occasions and hours this week, term and year; foreseeable ones; PPA lost. */
+function coverText(ledger: CoverLedger, cal: YearCalendar, weekIndex: number, weekStart: string): string {
   const first = cal.weeks[weekIndex]?.firstDay;
-  if (first === undefined) return 0;
-  const term = cal.days.slice(first, first + 7).find((d) => d.term >= 0)?.term;
-  return term === undefined ? 0 : (year.coverByTerm[term]?.count ?? 0);
+  const term =
+    first === undefined ? undefined : cal.days.slice(first, first + 7).find((d) => d.term >= 0)?.term;
+  const none: CoverTotals = { occasions: 0, minutes: 0, foreseeable: 0, ppaLostMinutes: 0 };
+  const week = ledger.weeks.find((w) => w.start === weekStart) ?? none;
+  const inTerm = (term !== undefined && ledger.terms[term]) || none;
+  const part = (t: CoverTotals, when: string) =>
+    `${t.occasions} ${when}${t.minutes > 0 ? ` (${formatMinutes(t.minutes)})` : ""}`;
+  const notes: string[] = [];
+  if (ledger.year.foreseeable > 0) notes.push(`${ledger.year.foreseeable} looked foreseeable`);
+  if (ledger.year.ppaLostMinutes > 0)
+    notes.push(`${formatMinutes(ledger.year.ppaLostMinutes)} of PPA lost to cover`);
+  return [part(week, "this week"), part(inTerm, "this term"), part(ledger.year, "this year"), ...notes].join(
+    " · ",
+  );
 }
 
 /** Year to date against the budget, with the forecast, in words. */

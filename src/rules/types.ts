@@ -14,6 +14,7 @@ import type {
 import type { WeekInfo, YearCalendar } from "../time";
 import type { ParamSpec, ParamSpecs, Values } from "./params";
 import type { LocalAgreement } from "./presets";
+import type { CoverLedger } from "./cover-occasions";
 
 /**
  * Overlays: rule groups that apply across jurisdictions (statute, union advice, right-to-disconnect
@@ -118,6 +119,8 @@ export interface Evaluation {
   weeks: WeekLedger[];
   year: YearLedger;
   findings: Finding[];
+  /** Cover per week, term and year: occasions, hours, foreseeable, PPA lost. */
+  cover: CoverLedger;
 }
 
 /** Everything the engine knows about one week, cached so one changed week re-evaluates alone. */
