@@ -133,6 +133,8 @@ export function Popup() {
 
       <ReadPagePanel timeZone={zone} />
 
+      <CoverCheckSlot />
+
       <footer class="wh-row">
         <button type="button" onClick={() => void openOptionsPage()}>
           Settings and calendars
@@ -155,6 +157,42 @@ function GetStarted() {
         Set up Within Hours
       </button>
     </section>
+  );
+}
+
+/**
+ * "Check a cover": its form and the rules engine load only when the teacher asks (chunks of their own), and
+ * the form mounts itself into this slot.
+ */
+function CoverCheckSlot() {
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<string>();
+  const slot = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open || !slot.current) return;
+    let unmount = () => {};
+    let cancelled = false;
+    import("./CoverCheck")
+      .then((m) => {
+        if (!cancelled && slot.current) unmount = m.mountCoverCheck(slot.current, () => setOpen(false));
+      })
+      .catch((e: unknown) => {
+        setError(e instanceof Error ? e.message : String(e));
+        setOpen(false);
+      });
+    return () => {
+      cancelled = true;
+      unmount();
+    };
+  }, [open]);
+  if (open) return <div ref={slot} />;
+  return (
+    <div class="wh-row">
+      <button type="button" onClick={() => setOpen(true)}>
+        Check a cover
+      </button>
+      {error && <span class="wh-error">{error}</span>}
+    </div>
   );
 }
 
