@@ -205,7 +205,8 @@ export interface Replies {
   "guard/get-policy": { policy: SendPolicy };
   /** `logged: false` when the tab is over its send-log quota this minute. */
   "guard/record-send": { logged?: false };
-  "cover/verdict": { verdict: CoverVerdict };
+  "cover/verdict": { verdict: CoverVerdict; start: number; end: number };
+  "cover/log": { id: string; start: number; end: number };
   "profile/save": { profile: Profile };
   "items/put": { count: number };
   "items/delete": { count: number };

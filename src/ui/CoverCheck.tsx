@@ -1,7 +1,7 @@
 import { render } from "preact";
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { COVER_REASONS, COVER_REASON_LABEL, FORCE_LABEL, type CoverReason, type Finding } from "../model";
-import { sendToBackground } from "../platform/extension";
+import { client } from "./client";
 import type { CoverVerdict } from "../rules/cover";
 import { formatMinutes } from "../rules/util";
 import type { CoverCheckData } from "./cover-check-data";
@@ -57,15 +57,14 @@ export function CoverCheck({ onClose }: { onClose: () => void }) {
   async function logCover() {
     if (!result?.slot) return;
     const { start, end, classCode, reason, requestedAt } = result.slot;
-    const reply = await sendToBackground<{ ok: boolean; error?: string }>({
-      type: "cover/log",
+    const reply = await client.request("cover/log", {
       start,
       end,
       reason,
       requestedAt,
       ...(classCode && { classCode }),
     });
-    setLogged(reply.ok ? "Logged in your cover ledger." : `Not logged: ${reply.error ?? "unknown error"}`);
+    setLogged(reply.ok ? "Logged in your cover ledger." : `Not logged: ${reply.error}`);
   }
 
   return (
