@@ -1,7 +1,8 @@
 /**
  * The demo: a made-up England secondary teacher's autumn term (demo/teacher-term.ics), served from
  * 127.0.0.1, imported through the options page of the built extension in Chromium; then the popup's week,
- * and an out-of-hours send held on a Gmail compose page. With no display it runs headless, saves
+ * a cover request read and checked in the popup's "Check a cover" form, and an out-of-hours send held on a
+ * Gmail compose page. With no display it runs headless, saves
  * screenshots in demo/out/ and prints a text summary; with a display it leaves the browser open.
  */
 import { createServer } from "node:http";
@@ -16,7 +17,9 @@ import {
   servePage,
   eveningZone,
   tabIdOf,
+  type Launched,
 } from "../e2e/harness";
+import { parseCoverRequest } from "../src/ingest/cover-request";
 import type { StoredLedger } from "../src/store/derived";
 import { hoursText } from "../src/ui/format";
 import { demoEvidence } from "./demo-evidence";
@@ -88,6 +91,7 @@ async function teacherWeek(): Promise<void> {
 
     printSummary(ledger, week);
     await demoEvidence(options, OUT);
+    await checkCoverRequest(browser);
     if (!headless) {
       console.log("\nChromium is open with the demo teacher loaded. Close the window to end the demo.");
       await new Promise((resolve) => browser.ctx.on("close", resolve));
@@ -96,6 +100,41 @@ async function teacherWeek(): Promise<void> {
     await browser.close();
     files.close();
   }
+}
+
+/** A cover request as an Arbor email would put it (made up): read, then checked in the popup's form. */
+const COVER_EMAIL = `Cover assigned: 9X2 Mathematics
+You have been assigned to cover the following lesson.
+Date: Tuesday 3 November 2026
+Time: 12:10 - 13:10 (Period 4)
+Class: 9X2
+Room: M4`;
+
+async function checkCoverRequest(browser: Launched): Promise<void> {
+  const [request] = parseCoverRequest(COVER_EMAIL, "2026-11-02");
+  if (!request?.start || !request.end) throw new Error("The demo's cover request was not read.");
+  console.log(
+    `\nA cover request: ${request.classCode} on ${request.date}, ${request.start}–${request.end} (${request.reason})`,
+  );
+  const popup = await browser.openExtensionPage("popup.html?week=2026-11-02");
+  await popup.setViewportSize({ width: 400, height: 900 });
+  await popup.getByRole("button", { name: "Check a cover" }).click();
+  const form = popup.getByTestId("cover-check");
+  await form.getByLabel("Date").fill(request.date);
+  await form.getByLabel("Period").selectOption({ label: "Other times…" });
+  await form.getByLabel("From").fill(request.start);
+  await form.getByLabel("to", { exact: true }).fill(request.end);
+  await form.getByLabel("Class").fill(request.classCode);
+  const verdict = popup.getByTestId("cover-verdict");
+  await verdict.waitFor();
+  const lines = await verdict
+    .locator("li")
+    .evaluateAll((li) => li.map((x) => `${x.dataset.severity} ${x.dataset.rule}`));
+  console.log(`Verdict: ${await verdict.getAttribute("data-severity")}: ${lines.join(", ")}`);
+  await form.scrollIntoViewIfNeeded();
+  await form.screenshot({ path: path.join(OUT, "cover-check.png") });
+  console.log("Screenshot of the cover check: demo/out/cover-check.png");
+  await popup.close();
 }
 
 function pickWeekWithFindings(ledger: StoredLedger): string | undefined {
