@@ -16,6 +16,12 @@ export const MESSAGE_BODIES = {
   outlook: 'div[aria-label="Message body"]',
 } as const;
 
+/** The opened conversation's subject, which cover slips often use for the word "cover". */
+const SUBJECTS: Record<keyof typeof MESSAGE_BODIES, string> = {
+  gmail: "h2.hP",
+  outlook: '[role="heading"][aria-level="2"]',
+};
+
 export type BannerSite = keyof typeof MESSAGE_BODIES;
 
 interface VerdictReply {
@@ -53,10 +59,12 @@ export function watchCoverRequests(site: BannerSite, doc: Document = document): 
     for (const body of doc.querySelectorAll(selector)) {
       if (seen.has(body)) continue;
       seen.add(body);
-      const text = body.textContent ?? "";
+      const subject = doc.querySelector(SUBJECTS[site])?.textContent ?? "";
+      const text = `${subject}\n${body.textContent ?? ""}`;
       if (!mightBeCoverRequest(text)) continue;
       // innerText keeps the message's lines, which slips and daily summaries need.
-      const covers = parseCoverRequest((body as HTMLElement).innerText || text, localToday());
+      const lines = (body as HTMLElement).innerText;
+      const covers = parseCoverRequest(lines ? `${subject}\n${lines}` : text, localToday());
       if (covers.length > 0) void showBanner(body, covers);
     }
   };
