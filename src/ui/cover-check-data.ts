@@ -3,7 +3,8 @@
  * CoverChecker built over them once, so each change in the form re-evaluates one week.
  */
 import { DateTime } from "luxon";
-import { profileWithDefaults, type Profile } from "../model";
+import type { Profile } from "../model";
+import { profileWithDefaults } from "../rules/profile-defaults";
 import { CoverChecker, timetablePeriods, type TimetablePeriod } from "../rules/cover";
 import { openDatabase } from "../store/db";
 import { itemsBetween } from "../store/queries";
