@@ -186,3 +186,46 @@ describe("the evidence ICS", () => {
     expect(text).not.toMatch(/JSM|KLM|Dentist/);
   });
 });
+
+describe("the cover ledger in the evidence pack", { timeout: 30_000 }, () => {
+  const profile = makeProfile({ jurisdiction: "england", academicYearStart: "2025-09-01", timeZone: ZONE });
+  const items = [
+    makeItem(ZONE, "ppa", "2025-11-10", "14:00", "15:00"),
+    makeItem(ZONE, "cover", "2025-11-10", "14:10", "15:00", { id: "c1", title: "Cover 9X2" }),
+    makeItem(ZONE, "cover", "2025-11-12", "09:00", "10:00", {
+      id: "c2",
+      title: "Cover 7A",
+      coverReason: "planned-trip",
+    }),
+    makeItem(ZONE, "cover", "2026-01-14", "11:00", "12:00", { id: "c3", title: "Cover 8B" }),
+  ];
+  const now = Date.parse("2026-02-01T12:00:00Z");
+
+  it("gives occasions, hours, the foreseeable ones and PPA lost for the period, per term and for the year", async () => {
+    const range = resolveRange({ kind: "term" }, profile, Date.parse("2025-11-20T12:00:00Z"));
+    const pack = buildEvidence({ items, profile, range, now });
+    const cover = pack.exceptions.find((g) => g.id === "cover")!;
+    expect(cover.title).toBe(
+      "Cover: 2 occasions, 1 h 50 min; 1 looked foreseeable; 50 min of PPA or non-contact time lost to cover, to reinstate",
+    );
+    expect(cover.totals).toEqual([
+      "Autumn term: 2 occasions, 1 h 50 min; 1 looked foreseeable; 50 min of PPA or non-contact time lost to cover, to reinstate",
+      "Spring term: 1 occasion, 1 h; 0 looked foreseeable",
+      "The year on the calendar: 3 occasions, 2 h 50 min; 1 looked foreseeable; 50 min of PPA or non-contact time lost to cover, to reinstate",
+    ]);
+    expect(cover.lines.map((l) => l.text)).toEqual([
+      "50 min; foreseeable: no sign; took 50 min of PPA or non-contact time",
+      "1 h; foreseeable: yes (the absence is a planned trip)",
+    ]);
+
+    const csv = parseCsv(evidenceCsv(pack));
+    expect(csv.filter((r) => r[8]?.startsWith("Cover")).map((r) => r[8])).toEqual([
+      // The PPA it took was counted once already, as PPA.
+      "Cover; took 50 min of PPA or non-contact time; overlaps another entry: 0 of 50 min counted",
+      "Cover; looks foreseeable: the absence is a planned trip",
+    ]);
+    const { text } = await pdfText(await evidencePdf(pack));
+    expect(text).toContain("Spring term: 1 occasion, 1 h; 0 looked foreseeable");
+    expect(text).toContain("50 min of PPA or non-contact time lost to cover, to reinstate");
+  });
+});

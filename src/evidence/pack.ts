@@ -21,6 +21,7 @@ import {
 } from "../rules/catalogue";
 import { evaluate, type Evaluation } from "../rules/engine";
 import { directedShares } from "../rules/shares";
+import type { CoverTotals } from "../rules/cover-occasions";
 import { weekSummary, yearSummary, type SummaryMeter, type YearSummary } from "../rules/summary";
 import { formatMinutes, isWork, str } from "../rules/util";
 import { dayIndexOf, formatHm, localMinute, type YearCalendar } from "../time";
@@ -92,6 +93,8 @@ export interface ExceptionLine {
 export interface ExceptionGroup {
   id: "calendar" | "cover" | "ppa" | "evenings" | "contact" | "weeks" | "other";
   title: string;
+  /** Totals printed under the title (the cover ledger per term and for the year). */
+  totals?: string[];
   lines: ExceptionLine[];
   citations: Citation[];
 }
@@ -187,6 +190,7 @@ export function buildEvidence(input: EvidenceInput): EvidencePack {
   const findings = evaluation.findings.filter((f) => f.start < rangeEnd && f.end > rangeStart);
   const coverFindings = new Map<string, Finding>();
   for (const f of findings) if (f.rule === COVER_RULE && f.items[0]) coverFindings.set(f.items[0], f);
+  const coverLedgerItems = new Map(evaluation.cover.items.map((c) => [c.id, c]));
 
   const rows: EvidenceRow[] = [];
   let unconfirmedCount = 0;
@@ -202,6 +206,8 @@ export function buildEvidence(input: EvidenceInput): EvidencePack {
       notes.push("Cover");
       const why = coverFindings.get(item.id)?.message.match(FORESEEABLE)?.[1];
       if (why) notes.push(`looks foreseeable: ${why}`);
+      const lost = coverLedgerItems.get(item.id)?.ppaLostMinutes ?? 0;
+      if (lost > 0) notes.push(`took ${formatMinutes(lost)} of PPA or non-contact time`);
     } else if (item.title.trim()) notes.push(item.title.trim());
     if (item.directed && counted < x.minutes)
       notes.push(`overlaps another entry: ${counted} of ${x.minutes} min counted`);
@@ -350,16 +356,32 @@ function exceptionsOf(
 
   const covers = rows.filter((r) => r.kind === "cover");
   findings.filter((f) => f.rule === COVER_RULE).forEach((f) => used.add(f));
-  const coverMinutes = covers.reduce((n, r) => n + r.durationMinutes, 0);
+  const coverLedgerItems = new Map(evaluation.cover.items.map((c) => [c.id, c]));
+  const ppaLostOf = (r: EvidenceRow) => coverLedgerItems.get(r.id)?.ppaLostMinutes ?? 0;
+  const foreseeableOf = (r: EvidenceRow) => r.note.match(/looks foreseeable: ([^;]*)/)?.[1];
+  const inRange: CoverTotals = {
+    occasions: covers.length,
+    minutes: covers.reduce((n, r) => n + r.durationMinutes, 0),
+    foreseeable: covers.filter(foreseeableOf).length,
+    ppaLostMinutes: covers.reduce((n, r) => n + ppaLostOf(r), 0),
+  };
+  const ledger = evaluation.cover;
   groups.push({
     id: "cover",
-    title: `Cover: ${covers.length} occasion${covers.length === 1 ? "" : "s"}, ${formatMinutes(coverMinutes)}`,
+    title: `Cover: ${coverTotalsText(inRange, coverAssessed)}`,
+    totals: [
+      ...ledger.terms
+        .filter((t) => t.occasions > 0)
+        .map((t) => `${t.term}: ${coverTotalsText(t, coverAssessed)}`),
+      `The year on the calendar: ${coverTotalsText(ledger.year, coverAssessed)}`,
+    ],
     lines: covers.map((r) => {
-      const why = r.note.match(/looks foreseeable: ([^;]*)/)?.[1];
+      const why = foreseeableOf(r);
+      const lost = ppaLostOf(r);
       return {
         date: r.date,
         time: `${r.startTime}–${r.endTime}`,
-        text: `${formatMinutes(r.durationMinutes)}; foreseeable: ${why ? `yes (${why})` : coverAssessed ? "no sign" : "not assessed"}`,
+        text: `${formatMinutes(r.durationMinutes)}; foreseeable: ${why ? `yes (${why})` : coverAssessed ? "no sign" : "not assessed"}${lost > 0 ? `; took ${formatMinutes(lost)} of PPA or non-contact time` : ""}`,
       };
     }),
     citations: coverAssessed ? cite([COVER_RULE]) : [],
@@ -434,4 +456,14 @@ function exceptionsOf(
     citations: cite(rest.keys()),
   });
   return groups;
+}
+
+/** Cover in one period: occasions and hours, the foreseeable ones (where assessed), and PPA lost to reinstate. */
+function coverTotalsText(t: CoverTotals, foreseeableAssessed: boolean): string {
+  const parts = [`${t.occasions} occasion${t.occasions === 1 ? "" : "s"}, ${formatMinutes(t.minutes)}`];
+  if (foreseeableAssessed) parts.push(`${t.foreseeable} looked foreseeable`);
+  if (t.ppaLostMinutes > 0) {
+    parts.push(`${formatMinutes(t.ppaLostMinutes)} of PPA or non-contact time lost to cover, to reinstate`);
+  }
+  return parts.join("; ");
 }

@@ -215,6 +215,7 @@ function drawGroup(w: Writer, group: ExceptionGroup): void {
   if (!w.room(40)) return;
   w.gap(2);
   w.text(`${group.title}${group.lines.length ? ` (${group.lines.length})` : ""}`, { bold: true, size: 10 });
+  for (const total of group.totals ?? []) if (!w.text(total, { indent: 8 })) return;
   for (const line of group.lines.slice(0, LINES_PER_GROUP)) {
     const when = line.time ? `${day(line.date)} ${line.time}` : `Week of ${day(line.date)}`;
     if (!w.text(`${when}: ${line.text}`, { indent: 8 })) return;

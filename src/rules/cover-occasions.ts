@@ -105,11 +105,21 @@ export interface CoverTotals {
   ppaLostMinutes: number;
 }
 
-/** The cover ledger: per week (weeks with cover only), term and year. */
+/** One cover in the ledger, by its item's id: what the evidence pack says beside it. */
+export interface CoverLedgerItem {
+  id: string;
+  minutes: number;
+  /** Why it looks foreseeable, or "". */
+  foreseeable: string;
+  ppaLostMinutes: number;
+}
+
+/** The cover ledger: per week (weeks with cover only), term and year, and each cover. */
 export interface CoverLedger {
   weeks: ({ start: string } & CoverTotals)[];
   terms: ({ term: string } & CoverTotals)[];
   year: CoverTotals;
+  items: CoverLedgerItem[];
 }
 
 const zero = (): CoverTotals => ({ occasions: 0, minutes: 0, foreseeable: 0, ppaLostMinutes: 0 });
@@ -126,7 +136,14 @@ export function coverLedgerFrom(cal: YearCalendar, weeks: readonly WeekAgg[], pa
   const byWeek = new Map<number, { start: string } & CoverTotals>();
   const terms = cal.terms.map((t) => ({ term: t.name, ...zero() }));
   const year = zero();
+  const items: CoverLedgerItem[] = [];
   for (const c of coverOccasions(cal, weeks, params)) {
+    items.push({
+      id: c.placed.item.id,
+      minutes: c.placed.minutes,
+      foreseeable: c.foreseeable,
+      ppaLostMinutes: c.ppaLostMinutes,
+    });
     let w = byWeek.get(c.week);
     if (!w) {
       w = { start: cal.weeks[c.week]!.start, ...zero() };
@@ -136,5 +153,5 @@ export function coverLedgerFrom(cal: YearCalendar, weeks: readonly WeekAgg[], pa
     if (c.term >= 0) addTo(terms[c.term]!, c);
     addTo(year, c);
   }
-  return { weeks: [...byWeek.values()], terms, year };
+  return { weeks: [...byWeek.values()], terms, year, items };
 }
