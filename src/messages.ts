@@ -10,13 +10,15 @@
  */
 import * as z from "zod";
 import { COVER_REASONS, ITEM_KINDS } from "./model/item";
+import { SEND_OUTCOMES } from "./model/records";
+import { MAIL_SITES } from "./guard/sites";
 import { partialProfileSchema, workItemSchema } from "./model/schema";
 import type { Profile } from "./model";
 import type { SendPolicy } from "./guard/decide";
 import type { CoverVerdict } from "./rules/cover";
 
-const sendOutcome = z.enum(["in-hours", "warned", "sent-anyway", "scheduled", "cancelled", "guard-error"]);
-const mailSite = z.enum(["gmail", "outlook"]);
+const sendOutcome = z.enum(SEND_OUTCOMES);
+const mailSite = z.enum(MAIL_SITES);
 const instant = z.number().int().min(0).max(8.64e15);
 /** A cover slot is part of one school day. */
 export const MAX_COVER_SPAN_MS = 12 * 3_600_000;

@@ -4,7 +4,8 @@
  * teacher's email is never blocked by a selector that went stale.
  */
 
-export type MailSite = "gmail" | "outlook";
+export const MAIL_SITES = ["gmail", "outlook"] as const;
+export type MailSite = (typeof MAIL_SITES)[number];
 
 /** What the watcher in the page from document_start needs: where a Send is, and the compose around it. */
 export interface SendSpot {

@@ -2,6 +2,7 @@
  * The words of the send dialog. Times are shown in the page's local time through Intl; tests pass a zone.
  */
 import type { SendDecision, SendPolicy } from "./decide";
+import type { MailSite } from "./sites";
 
 type Warn = Extract<SendDecision, { action: "warn" }>;
 
@@ -54,13 +55,13 @@ export const KEEP_EDITING = "Keep editing";
 export const NOT_SENT_TITLE = "Your email has not been sent";
 
 /** After "Send now" (or a held send) that the site did not act on. */
-export function notSentText(site: "gmail" | "outlook"): string {
+export function notSentText(site: MailSite): string {
   const name = site === "gmail" ? "Gmail" : "Outlook";
   return `${name} did not take the send that Within Hours passed on, so your email is still waiting in its window. Press Send again: Within Hours will not ask about this email again.`;
 }
 
 /** The site's own schedule-send, in two clicks, for when the guard cannot open it itself. */
-export function scheduleHelp(site: "gmail" | "outlook", when: string): string {
+export function scheduleHelp(site: MailSite, when: string): string {
   const arrow = site === "gmail" ? "the arrow beside Send" : "the arrow on the Send button";
   return `To schedule it: click ${arrow}, choose "Schedule send", and pick ${when}.`;
 }

@@ -25,7 +25,6 @@ export interface Source {
 }
 
 /** What happened at one send. Times and outcomes only: never subject, body or addresses. */
-export type SendOutcome = "in-hours" | "warned" | "sent-anyway" | "scheduled" | "cancelled" | "guard-error";
 export const SEND_OUTCOMES = [
   "in-hours",
   "warned",
@@ -33,7 +32,8 @@ export const SEND_OUTCOMES = [
   "scheduled",
   "cancelled",
   "guard-error",
-] as const satisfies readonly SendOutcome[];
+] as const;
+export type SendOutcome = (typeof SEND_OUTCOMES)[number];
 
 /**
  * The send log's bounds: what one mail tab may add in a minute (a teacher's sends make a few rows a
