@@ -1,10 +1,9 @@
 import { DateTime } from "luxon";
-import { familyKey, type Profile, type Severity, type WorkItem } from "../model";
+import { KIND_NAMES, familyKey, type ItemKind, type Profile, type Severity, type WorkItem } from "../model";
 import { partialProfileSchema } from "../model/schema";
 import { CoverChecker, type CoverSeverity } from "../rules/cover";
 import { evaluate, type Evaluation } from "../rules/engine";
 import { defaultTimeZone, profileWithDefaults } from "../rules/profile-defaults";
-import { KIND_LABEL } from "./classify";
 import { IcsError, parseIcs, type IcsErrorReason, type TimeBudget } from "./ics";
 import { dedupeAcrossSources } from "./dedupe";
 import { zoneForMany } from "./timezones";
@@ -367,7 +366,7 @@ export function formatAuditText(report: AuditReport): string {
     out.push("");
     out.push(`Please confirm (${report.unconfirmed.length}):`);
     for (const q of report.unconfirmed) {
-      const label = KIND_LABEL[q.guess as keyof typeof KIND_LABEL] ?? q.guess;
+      const label = KIND_NAMES[q.guess as ItemKind]?.phrase ?? q.guess;
       const times = q.count > 1 ? `, ${q.count} entries` : "";
       out.push(`  "${q.title}" (first ${q.start.slice(0, 16).replace("T", " ")}${times}): guessed ${label}`);
     }

@@ -1,4 +1,4 @@
-import { DIRECTED_BY_DEFAULT, familyKey, type ClassificationRule, type ItemKind } from "../model";
+import { DIRECTED_BY_DEFAULT, KIND_NAMES, familyKey, type ClassificationRule, type ItemKind } from "../model";
 
 /**
  * What kind of work a calendar entry is, from the words and the structure UK and NZ school calendars use
@@ -416,7 +416,7 @@ export function classifyByTitle(
       kind: rule.kind,
       directed: rule.directed,
       confidence: 1,
-      reason: `Your rule: entries containing "${rule.contains}" are ${KIND_LABEL[rule.kind]}.`,
+      reason: `Your rule: entries containing "${rule.contains}" are ${KIND_NAMES[rule.kind].phrase}.`,
     };
   }
 
@@ -616,25 +616,3 @@ function teacherRule(title: string, rules: readonly ClassificationRule[]): Class
   }
   return best;
 }
-
-export const KIND_LABEL: Record<ItemKind, string> = {
-  lesson: "a lesson",
-  registration: "registration or tutor time",
-  ppa: "PPA",
-  "non-contact": "non-contact time",
-  duty: "a duty",
-  meeting: "a meeting",
-  "parents-evening": "a parents' evening",
-  inset: "an INSET (training) day",
-  cpd: "CPD",
-  cover: "cover",
-  invigilation: "invigilation",
-  observation: "an observation",
-  "report-writing": "report writing",
-  trip: "a trip",
-  holiday: "a holiday",
-  personal: "personal time",
-  break: "a break or lunch",
-  "extra-curricular": "a club or activity offered voluntarily",
-  other: "something else",
-};

@@ -27,6 +27,32 @@ export const ITEM_KINDS = [
 ] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
 
+/** How each kind is named: `label` on its own (a tag, a choice in a list), `phrase` within a sentence. */
+export const KIND_NAMES: Readonly<Record<ItemKind, { label: string; phrase: string }>> = {
+  lesson: { label: "Lesson", phrase: "a lesson" },
+  registration: { label: "Registration / tutor time", phrase: "registration or tutor time" },
+  ppa: { label: "PPA", phrase: "PPA" },
+  "non-contact": { label: "Non-contact", phrase: "non-contact time" },
+  duty: { label: "Duty", phrase: "a duty" },
+  meeting: { label: "Meeting", phrase: "a meeting" },
+  "parents-evening": { label: "Parents' evening", phrase: "a parents' evening" },
+  inset: { label: "INSET / training day", phrase: "an INSET (training) day" },
+  cpd: { label: "CPD", phrase: "CPD" },
+  cover: { label: "Cover", phrase: "cover" },
+  invigilation: { label: "Invigilation", phrase: "invigilation" },
+  observation: { label: "Observation", phrase: "an observation" },
+  "report-writing": { label: "Report writing", phrase: "report writing" },
+  trip: { label: "Trip", phrase: "a trip" },
+  holiday: { label: "Holiday", phrase: "a holiday" },
+  personal: { label: "Personal", phrase: "personal time" },
+  break: { label: "Break / lunch", phrase: "a break or lunch" },
+  "extra-curricular": {
+    label: "Club or activity (voluntary)",
+    phrase: "a club or activity offered voluntarily",
+  },
+  other: { label: "Other", phrase: "something else" },
+};
+
 /**
  * Why a cover was needed, as a category only: the reason in words can be a colleague's health data and is
  * never kept (COVER-AND-EVIDENCE.md A3).

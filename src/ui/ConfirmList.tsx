@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
-import { ITEM_KINDS, type ItemKind, type WorkItem } from "../model";
+import { ITEM_KINDS, KIND_NAMES, type ItemKind, type WorkItem } from "../model";
 import { client } from "./client";
-import { KIND_LABEL, dayText, timeText } from "./format";
+import { dayText, timeText } from "./format";
 
 /**
  * "Please confirm": items the classifier was unsure of. Nothing is counted silently as directed or not;
@@ -55,7 +55,7 @@ function ConfirmRow({ item, timeZone }: { item: WorkItem; timeZone: string }) {
         <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.currentTarget.value as ItemKind)}>
           {ITEM_KINDS.map((k) => (
             <option key={k} value={k}>
-              {KIND_LABEL[k]}
+              {KIND_NAMES[k].label}
             </option>
           ))}
         </select>

@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
-import type { WorkItem } from "../model";
+import { KIND_NAMES, type WorkItem } from "../model";
 import { readFirstRows, type FirstRows } from "./first-read";
 import { WELCOME_PAGE, openExtensionTab, openOptionsPage } from "../platform/extension";
 import { WeekSummary } from "./WeekSummary";
@@ -7,7 +7,7 @@ import { ConfirmList } from "./ConfirmList";
 import { ReadPagePanel } from "./ReadPagePanel";
 import type { LiveWeek } from "./popup-live";
 import { initialWeekIndex, weekAt } from "./popup-week";
-import { KIND_LABEL, dateText, dayText, timeText } from "./format";
+import { dateText, dayText, timeText } from "./format";
 import "./styles.css";
 
 /*
@@ -236,7 +236,7 @@ function WeekItems({ items, timeZone }: { items?: WorkItem[]; timeZone: string }
                 <span class="wh-time">
                   {timeText(item.start, timeZone)}–{timeText(item.end, timeZone)}
                 </span>{" "}
-                {item.title} <span class="wh-tag">{KIND_LABEL[item.kind]}</span>
+                {item.title} <span class="wh-tag">{KIND_NAMES[item.kind].label}</span>
                 {!item.directed && <span class="wh-tag">not directed</span>}
               </li>
             ))}

@@ -2,7 +2,8 @@ import { useState } from "preact/hooks";
 import type { PageReading, ReadOk, TableMapping } from "../ingest/pages/types";
 import type { PageImportReply } from "../messages";
 import { client } from "./client";
-import { KIND_LABEL, dayText, hoursText, timeText } from "./format";
+import { KIND_NAMES } from "../model";
+import { dayText, hoursText, timeText } from "./format";
 import type { TabPage } from "./read-page-flow";
 
 type Saved = PageImportReply;
@@ -160,7 +161,7 @@ function Preview(props: {
                 {item.group && !item.title.includes(item.group) ? ` · ${item.group}` : ""}
                 {item.location ? ` · ${item.location}` : ""}{" "}
                 <span class="wh-tag">
-                  {KIND_LABEL[kind] ?? kind}
+                  {KIND_NAMES[kind].label}
                   {directed ? ", counted" : ", not counted"}
                 </span>
               </li>

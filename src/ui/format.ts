@@ -31,25 +31,3 @@ export function dateText(isoDate: string): string {
     new Date(`${isoDate}T00:00:00Z`),
   );
 }
-
-export const KIND_LABEL: Record<string, string> = {
-  lesson: "Lesson",
-  registration: "Registration / tutor time",
-  ppa: "PPA",
-  "non-contact": "Non-contact",
-  duty: "Duty",
-  meeting: "Meeting",
-  "parents-evening": "Parents' evening",
-  inset: "INSET / training day",
-  cpd: "CPD",
-  cover: "Cover",
-  invigilation: "Invigilation",
-  observation: "Observation",
-  "report-writing": "Report writing",
-  trip: "Trip",
-  holiday: "Holiday",
-  personal: "Personal",
-  break: "Break / lunch",
-  "extra-curricular": "Club or activity (voluntary)",
-  other: "Other",
-};

@@ -6,6 +6,7 @@ import { collectPage } from "../ingest/pages/collect";
 import { readPage } from "../ingest/pages/registry";
 import { classifyPageItem } from "../ingest/pages/to-work-items";
 import type { PageItem, PageReading, TableMapping } from "../ingest/pages/types";
+import type { ItemKind } from "../model";
 import { activeTab, runInTab } from "../platform/extension";
 
 export interface TabPage {
@@ -63,7 +64,7 @@ export function readCollected(page: TabPage, timeZone: string, tableMapping?: Ta
 
 export interface PreviewLine {
   item: PageItem;
-  kind: string;
+  kind: ItemKind;
   directed: boolean;
 }
 
