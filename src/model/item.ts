@@ -117,6 +117,23 @@ export interface WorkItem {
   coverReason?: CoverReason;
 }
 
+/** A span of time: UTC epoch ms, `end` not included. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/**
+ * Whether two spans share time. A zero-length span (an event with no end) counts where it stands: inside a
+ * span from its start up to (not at) its end.
+ */
+export function overlaps(a: Span, b: Span): boolean {
+  const at = (t: number, s: Span) => s.start <= t && (t < s.end || t === s.start);
+  if (a.start === a.end) return at(a.start, b);
+  if (b.start === b.end) return at(b.start, a);
+  return a.start < b.end && b.start < a.end;
+}
+
 export function durationMinutes(item: Pick<WorkItem, "start" | "end">): number {
   return Math.max(0, Math.round((item.end - item.start) / 60_000));
 }

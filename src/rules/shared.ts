@@ -1,7 +1,7 @@
-import type { ItemKind } from "../model";
+import { overlaps, type ItemKind } from "../model";
 import { instantAt, parseHm } from "../time";
 import type { RuleRun, WeekCtx, YearCtx } from "./types";
-import { MINUTE, formatMinutes, longestGap, num, ofKind, overlaps, str } from "./util";
+import { MINUTE, formatMinutes, longestGap, num, ofKind, str } from "./util";
 
 /** Days in the week whose directed items leave no free gap of `minBreakMinutes` in the midday window. */
 export function checkMiddayBreak(ctx: WeekCtx, r: RuleRun, what: string, action: string): void {

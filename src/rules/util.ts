@@ -96,10 +96,6 @@ export function innerGaps(busy: number[]): number[] {
   return gaps;
 }
 
-export function overlaps(a: Pick<WorkItem, "start" | "end">, b: Pick<WorkItem, "start" | "end">): boolean {
-  return a.start < b.end && b.start < a.end;
-}
-
 export function ofKind(items: readonly Placed[], ...kinds: ItemKind[]): Placed[] {
   return items.filter((x) => kinds.includes(x.item.kind));
 }

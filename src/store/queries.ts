@@ -4,6 +4,7 @@
  */
 import {
   SEND_OUTCOMES,
+  overlaps,
   questionsFor,
   type ClassificationRule,
   type CoverDecision,
@@ -64,16 +65,11 @@ export function itemsBetween(db: WithinHoursDB, start: number, end: number): Pro
       ]);
       const byId = new Map<string, WorkItem>();
       for (const item of [...recent, ...long]) {
-        if (overlaps(item, start, end)) byId.set(item.id, item);
+        if (overlaps(item, { start, end })) byId.set(item.id, item);
       }
       return [...byId.values()].sort((a, b) => a.start - b.start || a.id.localeCompare(b.id));
     }),
   );
-}
-
-/** Zero-length items (an event with no end) count where they stand. */
-export function overlaps(item: WorkItem, start: number, end: number): boolean {
-  return item.start < end && (item.end > start || item.start >= start);
 }
 
 /** What the teacher is asked about (see questionsFor), at most `limit` of them. */

@@ -1,4 +1,5 @@
 import ICAL from "ical.js";
+import { overlaps } from "../../model";
 import { Diagnostics } from "./diagnostics";
 import {
   isRecord,
@@ -305,7 +306,7 @@ export class IcsReader {
         start += change.shiftMs;
         end = start + change.lengthMs;
       }
-      if (!overlaps(start, end, this.opts.window)) return;
+      if (!overlaps({ start, end }, this.opts.window)) return;
       this.emit(uid, recurrenceId, start, end, allDay, change?.event ?? event, change ? event : undefined);
       emitted++;
     };
@@ -405,7 +406,7 @@ export class IcsReader {
     event: EventProperties,
     fallback?: EventProperties,
   ): void {
-    if (!overlaps(start, end, this.opts.window)) return;
+    if (!overlaps({ start, end }, this.opts.window)) return;
     // Per series, rather than one set of joined keys: the occurrences of a series share their uid string.
     const seen = this.seen.get(uid);
     const instant = recurrenceId ?? start;
@@ -446,8 +447,4 @@ export class IcsReader {
 function clip(text: string | undefined): string | undefined {
   const trimmed = text?.trim();
   return trimmed && trimmed.length > MAX_TEXT ? trimmed.slice(0, MAX_TEXT) : trimmed;
-}
-
-function overlaps(start: number, end: number, window: { start: number; end: number }): boolean {
-  return start < window.end && (end > window.start || (end === start && start >= window.start));
 }

@@ -2,7 +2,8 @@ import { p } from "../params";
 import { weekSpan } from "../shared";
 import { SRC } from "../sources";
 import { defineRule, type RuleGroup, type RuleDef } from "../types";
-import { formatMinutes, ofKind, overlaps } from "../util";
+import { overlaps } from "../../model";
+import { formatMinutes, ofKind } from "../util";
 
 /**
  * NEU/NASUWT policy: an overlay the teacher can switch off, on by default in England and Wales. Always shown as

@@ -1,9 +1,9 @@
-import type { ItemKind, Profile } from "../../model";
+import { overlaps, type ItemKind, type Profile } from "../../model";
 import { weekSpan } from "../shared";
 import { SRC } from "../sources";
 import { p, type ParamSpecs } from "../params";
 import { defineRule, type Pack, type ParamsOf, type RuleDef, type RuleRun, type WeekCtx } from "../types";
-import { formatMinutes, innerGaps, MINUTE, ofKind, overlaps } from "../util";
+import { formatMinutes, innerGaps, MINUTE, ofKind } from "../util";
 import { fourNzTerms } from "./terms";
 
 /**

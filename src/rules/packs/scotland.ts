@@ -1,9 +1,9 @@
-import type { ItemKind, WorkItem } from "../../model";
+import { overlaps, type ItemKind, type WorkItem } from "../../model";
 import { checkMiddayBreak, weekSpan } from "../shared";
 import { SRC } from "../sources";
 import { family, p } from "../params";
 import { defineRule, type Pack, type Params, type RuleDef, type WeekAgg } from "../types";
-import { formatMinutes, keywordMatcher, ofKind, overlaps } from "../util";
+import { formatMinutes, keywordMatcher, ofKind } from "../util";
 import type { LocalAgreement } from "../presets";
 import { threeUkTerms } from "./terms";
 
