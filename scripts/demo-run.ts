@@ -20,6 +20,7 @@ import {
   type Launched,
 } from "../e2e/harness";
 import { parseCoverRequest } from "../src/ingest/cover-request";
+import { COVER_REASON_LABEL } from "../src/model";
 import type { StoredLedger } from "../src/store/derived";
 import { hoursText } from "../src/ui/format";
 import { demoEvidence } from "./demo-evidence";
@@ -114,7 +115,7 @@ async function checkCoverRequest(browser: Launched): Promise<void> {
   const [request] = parseCoverRequest(COVER_EMAIL, "2026-11-02");
   if (!request?.start || !request.end) throw new Error("The demo's cover request was not read.");
   console.log(
-    `\nA cover request: ${request.classCode} on ${request.date}, ${request.start}–${request.end} (${request.reason})`,
+    `\nA cover request: ${request.classCode} on ${request.date}, ${request.start}–${request.end}; reason: ${COVER_REASON_LABEL[request.reason].toLowerCase()}`,
   );
   const popup = await browser.openExtensionPage("popup.html?week=2026-11-02");
   await popup.setViewportSize({ width: 400, height: 900 });
@@ -125,6 +126,7 @@ async function checkCoverRequest(browser: Launched): Promise<void> {
   await form.getByLabel("From").fill(request.start);
   await form.getByLabel("to", { exact: true }).fill(request.end);
   await form.getByLabel("Class").fill(request.classCode);
+  await form.getByLabel("Reason").selectOption({ label: COVER_REASON_LABEL[request.reason] });
   const verdict = popup.getByTestId("cover-verdict");
   await verdict.waitFor();
   const lines = await verdict
