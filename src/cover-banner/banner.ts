@@ -7,6 +7,8 @@
  */
 import { sendMessage } from "../platform/content-runtime";
 import { mightBeCoverRequest, parseCoverRequest, type CoverRequest } from "../ingest/cover-request";
+import { FORCE_LABEL } from "../model/finding";
+import type { Replies } from "../messages";
 
 /** Where each mail site puts an opened message's body. */
 export const MESSAGE_BODIES = {
@@ -24,29 +26,12 @@ const SUBJECTS: Record<keyof typeof MESSAGE_BODIES, string> = {
 
 export type BannerSite = keyof typeof MESSAGE_BODIES;
 
-interface VerdictReply {
-  ok: boolean;
-  error?: string;
-  verdict?: {
-    severity: "breach" | "warning" | "ok";
-    findings: { rule: string; severity: string; message: string; force: string; source: string }[];
-    reasons: string[];
-  };
-  start?: number;
-  end?: number;
-}
+type VerdictReply = { ok: boolean; error?: string } & Partial<Replies["cover/verdict"]>;
 
 const HEADLINE = {
   breach: "This cover may break a rule: log it and raise it with your rep or line manager.",
   warning: "Cover should be rare: log it, and keep a note.",
   ok: "Nothing in this cover breaks a rule.",
-} as const;
-
-const FORCE = {
-  S: "statute",
-  C: "contract or national agreement",
-  G: "guidance",
-  U: "union advice",
 } as const;
 
 /** Watches the page for opened messages; returns the function that stops watching. */
@@ -136,7 +121,7 @@ function renderVerdict(row: HTMLElement, cover: CoverRequest, reply: VerdictRepl
   for (const f of v.findings) {
     const li = doc.createElement("li");
     li.setAttribute("data-rule", f.rule);
-    li.textContent = `${f.message.split(" Source: ")[0]} (${f.rule}; ${FORCE[f.force as keyof typeof FORCE] ?? f.force}; ${f.source})`;
+    li.textContent = `${f.message.split(" Source: ")[0]} (${f.rule}; ${FORCE_LABEL[f.force]}; ${f.source})`;
     list.append(li);
   }
   row.append(list);
