@@ -16,6 +16,13 @@ let options: Page;
 
 const fixture = (name: string) =>
   readFileSync(`e2e/fixtures/cover-requests/${name}`, "utf8").split("\n---\n")[1]!;
+/** The class code a fixture's header expects. */
+const classOf = (name: string) =>
+  (
+    JSON.parse(/^expect: (.+)$/m.exec(readFileSync(`e2e/fixtures/cover-requests/${name}`, "utf8"))![1]!) as {
+      classCode: string;
+    }
+  ).classCode;
 const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** A mail page with `message` opened: its first line as the subject, the rest as the body. */
@@ -61,6 +68,26 @@ beforeAll(async () => {
     "https://outlook.office.com/mail/**",
     mailPage("outlook-message.html", fixture("sims-cover-slip.txt")),
   );
+  await servePage(
+    ctx,
+    "https://mail.google.com/mail/u/3/**",
+    mailPage("gmail-message.html", fixture("isams-cover-slip.txt")),
+  );
+  await servePage(
+    ctx,
+    "https://mail.google.com/mail/u/4/**",
+    mailPage("gmail-message.html", fixture("plain-please-take.txt")),
+  );
+  await servePage(
+    ctx,
+    "https://outlook.office365.com/mail/**",
+    mailPage("outlook-message.html", fixture("bromcom-published-cover.txt")),
+  );
+  await servePage(
+    ctx,
+    "https://outlook.live.com/mail/**",
+    mailPage("outlook-message.html", fixture("plain-relief.txt")),
+  );
 });
 afterAll(async () => browser?.close());
 
@@ -83,6 +110,9 @@ describe("cover banner beside the email that asks", () => {
     expect(items.filter((i) => i.kind === "cover")).toEqual([
       expect.objectContaining({ source: "manual", title: "Cover 9X2" }),
     ]);
+    // Nothing of the email but the cover's time, class code and reason category: no subject, name or room.
+    const stored = JSON.stringify(items.filter((i) => i.kind === "cover"));
+    for (const word of ["Mathematics", "Example", "M4", "Arbor", "Dear"]) expect(stored).not.toContain(word);
     await page.close();
   });
 
@@ -98,6 +128,24 @@ describe("cover banner beside the email that asks", () => {
     expect(await banner(page).textContent()).not.toContain("XYZ");
     await page.screenshot({ path: "e2e/out/cover-banner-outlook.png" });
     await page.close();
+  });
+
+  it("iSAMS and Bromcom slips and plain wording (please take, relief) show a verdict too", async () => {
+    for (const [url, classCode] of [
+      ["https://mail.google.com/mail/u/3/#inbox/isams", "11B/Sc1"],
+      ["https://mail.google.com/mail/u/4/#inbox/please-take", "S3B"],
+      ["https://outlook.office365.com/mail/inbox/id/bromcom", "12A/Ps"],
+      ["https://outlook.live.com/mail/0/inbox/id/relief", classOf("plain-relief.txt")],
+    ]) {
+      const page = await browser.ctx.newPage();
+      await page.goto(url!);
+      const row = banner(page).locator(`[data-cover-class="${classCode}"]`);
+      await expect
+        .poll(() => row.getAttribute("data-severity"), { timeout: 20_000 })
+        .toMatch(/^(breach|warning|ok)$/);
+      expect(await row.getByRole("button", { name: "Log this cover" }).count()).toBe(1);
+      await page.close();
+    }
   });
 
   it("an ordinary email, and one that only mentions cover, show nothing", async () => {
