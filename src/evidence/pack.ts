@@ -9,7 +9,7 @@ import {
   type SourceType,
   type WorkItem,
 } from "../model";
-import { place } from "../rules/aggregate";
+import { place, trainingDayItems } from "../rules/aggregate";
 import {
   RULE_BY_ID,
   calendarOf,
@@ -180,7 +180,16 @@ export function buildEvidence(input: EvidenceInput): EvidencePack {
   const evaluation = input.evaluation ?? evaluate(input.items, profile, { now });
   const cal = calendarOf(profile);
   const p = paramsFor(profile);
-  const shares = directedShares(cal, input.items);
+  // Training days count as school days in the ledger, so they are rows here too (with their share).
+  const items = [
+    ...input.items,
+    ...trainingDayItems(
+      cal,
+      profile,
+      input.items.filter((i) => i.allDay),
+    ),
+  ];
+  const shares = directedShares(cal, items);
   const sourceNames = new Map((input.sources ?? []).map((s) => [s.id, s]));
   const calendarSource = str(p(RULE_BY_ID.get(CALENDAR_RULE)!), "calendarSource");
 
@@ -194,7 +203,7 @@ export function buildEvidence(input: EvidenceInput): EvidencePack {
 
   const rows: EvidenceRow[] = [];
   let unconfirmedCount = 0;
-  for (const item of input.items) {
+  for (const item of items) {
     if (!isWork(item)) continue;
     const x = place(cal, item);
     if (!x) continue;

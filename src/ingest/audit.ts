@@ -19,6 +19,8 @@ export interface AuditWeek {
   directedMinutes: number;
   teachingMinutes: number;
   ppaMinutes: number;
+  /** PPA displaced by cover or other directed work: not PPA, to be reinstated. */
+  ppaLostMinutes: number;
   coverCount: number;
   meetingCount: number;
   eveningCount: number;
@@ -248,6 +250,7 @@ export function auditReport(
       directedMinutes: w.directedMinutes,
       teachingMinutes: w.teachingMinutes,
       ppaMinutes: w.ppaMinutes,
+      ppaLostMinutes: w.ppaLostMinutes,
       coverCount: w.coverCount,
       meetingCount: w.meetingCount,
       eveningCount: w.eveningCount,

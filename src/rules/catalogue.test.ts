@@ -17,6 +17,17 @@ const COVERAGE = new URL("../../docs/RULES-COVERAGE.md", import.meta.url);
 const idsIn = (text: string, re: RegExp) => [...text.matchAll(re)].map((m) => m[1]!);
 
 describe("rule catalogue", () => {
+  it("cites every rule by document, edition or year, never by a file name", () => {
+    const citations = [
+      ...RULES.map((r) => [r.id, r.source] as const),
+      ...Object.values(PACKS).flatMap((pack) => Object.entries(pack.citations ?? {})),
+    ];
+    for (const [id, source] of citations) {
+      expect(source, id).not.toMatch(/seed|\.txt|_[0-9a-f]{8}/i);
+      expect(source, id).toMatch(/\b(19|20)\d\d\b/);
+    }
+  });
+
   it("has every rule id in docs/RULES.md, each with force, source and a check or a reason", () => {
     const ids = idsIn(
       readFileSync(RULES_MD, "utf8"),
@@ -89,15 +100,19 @@ describe("typed parameters", () => {
   it("coerces an override once and refuses a misspelt key with a message", () => {
     const profile = makeProfile({
       jurisdiction: "england",
-      overrides: { "eng.meetings.weekly": { maxMinutes: "90", maxMinutess: 75, eveningFrom: "late" } },
+      overrides: {
+        "eng.meetings.weekly": { maxMinutes: "90", maxMinutess: 75 },
+        "eng.lunch": { windowFrom: "late" },
+      },
     });
     const info = listRules(profile).find((r) => r.id === "eng.meetings.weekly")!;
     expect(info.params.maxMinutes).toBe(90);
-    expect(info.params.eveningFrom).toBe("17:30");
     expect(info.problems).toEqual([
       "“maxMinutess” is not a setting of this rule (did you mean “maxMinutes”?); it is ignored.",
-      '“eveningFrom” is not a time like 17:30; "17:30" is used.',
     ]);
+    const lunch = listRules(profile).find((r) => r.id === "eng.lunch")!;
+    expect(lunch.params.windowFrom).toBe("12:00");
+    expect(lunch.problems).toEqual(['“windowFrom” is not a time like 17:30; "12:00" is used.']);
     expect(overrideProblems(profile)).toHaveLength(2);
     expect(usableOverrides(profile)).toEqual({ "eng.meetings.weekly": { maxMinutes: "90" } });
   });

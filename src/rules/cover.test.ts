@@ -38,7 +38,7 @@ describe("cover verdict: England", () => {
       { now: NOW },
     );
     expect(v.severity).toBe("breach");
-    expect(rules(v)).toEqual(["eng.ppa.min:breach", "eng.cover.rarely:warning"]);
+    expect(rules(v)).toEqual(["eng.ppa.min:breach", "eng.cover.rarely:warning", "eng.ppa.lost:warning"]);
     const ppa = v.findings[0]!;
     expect(ppa.force).toBe("C");
     expect(ppa.source).toContain("School Teachers' Pay and Conditions Document 2025");
@@ -124,7 +124,13 @@ describe("cover verdict: Wales", () => {
     const profile = makeProfile({ jurisdiction: "wales", academicYearStart: "2025-09-01" });
     const items = ukWeek(profile, "2025-11-10", ["2025-11-10", "2025-11-11"]);
     const v = coverVerdict(slot(profile, "2025-11-10", "14:00", "15:00"), items, profile, { now: NOW });
-    expect(rules(v)).toEqual(["wal.ppa.min:breach", "wal.cover.rarely:warning"]);
+    // Two days of lessons: far less than the contract implies, so the PPA ratio is not checked (info).
+    expect(rules(v)).toEqual([
+      "wal.ppa.min:breach",
+      "eng.ppa.lost:warning",
+      "wal.cover.rarely:warning",
+      "wal.ppa.min:info",
+    ]);
     expect(v.findings[0]!.source).toContain("(Wales)");
   });
 });

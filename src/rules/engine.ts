@@ -1,6 +1,6 @@
 import type { Finding, Profile, WorkItem } from "../model";
 import { dayIndexOf, weekIndexOf, type YearCalendar } from "../time";
-import { aggregateWeek, place } from "./aggregate";
+import { aggregateWeek, place, trainingDayItems } from "./aggregate";
 import { calendarOf, forceFor, isActive, packFor, paramsFor, rulesOffered, sourceFor } from "./catalogue";
 import { FORCE_LABEL, SEVERITY_ORDER } from "../model";
 import { coverLedgerFrom } from "./cover-occasions";
@@ -63,6 +63,7 @@ export class Ledger {
   private readonly now: number;
   private placed: Placed[][];
   private markers: WorkItem[][];
+  private training: Placed[][] = [];
   private aggs: WeekAgg[];
   private cached: Evaluation | null = null;
 
@@ -80,6 +81,7 @@ export class Ledger {
     const n = this.cal.weeks.length;
     this.placed = Array.from({ length: n }, () => []);
     this.markers = Array.from({ length: n }, () => []);
+    this.placeTraining();
     this.aggs = this.cal.weeks.map((w) => this.aggregate(w.index));
   }
 
@@ -92,6 +94,7 @@ export class Ledger {
     this.placed = Array.from({ length: n }, () => []);
     this.markers = Array.from({ length: n }, () => []);
     for (const item of items) this.add(item, -1);
+    this.placeTraining();
     this.aggs = this.cal.weeks.map((w) => this.aggregate(w.index));
     this.cached = null;
   }
@@ -103,6 +106,7 @@ export class Ledger {
     this.placed[index] = [];
     this.markers[index] = [];
     for (const item of items) this.add(item, index);
+    this.placeTraining();
     this.aggs[index] = this.aggregate(index);
     this.cached = null;
   }
@@ -148,11 +152,22 @@ export class Ledger {
       this.p,
       this.cal.weeks[index]!,
       this.placed[index]!,
+      this.training[index]!,
     );
     const ctx = { cal: this.cal, profile: this.profile, pack: this.pack, agg, p: this.p };
     for (const rule of this.weekRules)
       rule.check.week!(ctx, makeRun(rule, this.profile, this.p(rule), agg.findings));
     return agg;
+  }
+
+  /** Training days as the ledger counts them, by week (they depend on every week's all-day entries). */
+  private placeTraining(): void {
+    const n = this.cal.weeks.length;
+    this.training = Array.from({ length: n }, () => []);
+    for (const item of trainingDayItems(this.cal, this.profile, this.markers.flat())) {
+      const x = place(this.cal, item);
+      if (x) this.training[Math.floor(x.day / 7)]!.push(x);
+    }
   }
 
   private evaluateYear(): Evaluation {

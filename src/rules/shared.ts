@@ -1,4 +1,4 @@
-import { overlaps, type ItemKind } from "../model";
+import { overlaps, type ItemKind, type Profile } from "../model";
 import { instantAt, parseHm } from "../time";
 import type { RuleRun, WeekCtx, YearCtx } from "./types";
 import { MINUTE, formatMinutes, longestGap, num, ofKind, str } from "./util";
@@ -92,4 +92,24 @@ export function checkNothingOverPpa(ctx: WeekCtx, r: RuleRun): void {
       );
     }
   }
+}
+
+/** The words every "timetable looks incomplete" finding carries (the popup's meters look for them). */
+export const INCOMPLETE_TIMETABLE = "timetable looks incomplete";
+
+/** Below this share of the lessons a contract implies, a week's timetable looks incomplete. */
+const INCOMPLETE_SHARE = 0.25;
+
+/**
+ * Whether `teachingMinutes` over `weeks` weeks is far less than the profile implies (its working days times
+ * its school day, times a quarter): a rule that needs the full timetable (PPA ratio, non-contact minimum)
+ * then says the timetable looks incomplete instead of raising a breach.
+ */
+export function timetableLooksIncomplete(
+  teachingMinutes: number,
+  weeks: number,
+  profile: Pick<Profile, "contractedDays" | "schoolDayStart" | "schoolDayEnd">,
+): boolean {
+  const day = Math.max(0, parseHm(profile.schoolDayEnd) - parseHm(profile.schoolDayStart));
+  return teachingMinutes < profile.contractedDays.length * day * weeks * INCOMPLETE_SHARE;
 }

@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import { SEVERITY_ORDER, type Finding, type Force, type Profile } from "../model";
 import { weekIndexOf, type YearCalendar } from "../time";
-import { emptyWeekLedger } from "./aggregate";
+import { emptyWeekLedger, timetabledTeachingMinutes } from "./aggregate";
 import {
   RULE_BY_ID,
   calendarOf,
@@ -14,9 +14,11 @@ import {
 } from "./catalogue";
 import type { CoverLedger, CoverTotals } from "./cover-occasions";
 import type { Evaluation, WeekLedger, YearLedger } from "./types";
+import { INCOMPLETE_TIMETABLE } from "./shared";
 import { formatMinutes } from "./util";
 
-export type MeterStatus = "ok" | "near" | "over" | "none";
+/** "ahead": above a weekly pace, which is an average and never a limit. */
+export type MeterStatus = "ok" | "near" | "over" | "ahead" | "none";
 
 /** One line of the weekly summary: a value against a limit, with where the limit comes from. */
 export interface SummaryMeter {
@@ -26,7 +28,8 @@ export interface SummaryMeter {
   /** The limit, or null when the regime sets none. */
   limit: number | null;
   /** "max": stay at or below; "min": reach at least (PPA). */
-  limitKind: "max" | "min";
+  /** "max": stay at or below; "min": reach at least (PPA); "pace": an average to watch, never a limit. */
+  limitKind: "max" | "min" | "pace";
   unit: "minutes" | "count";
   /** Plain text for the value and limit, e.g. "23 h 30 min of 22 h 30 min". */
   text: string;
@@ -63,8 +66,9 @@ export interface WeekSummaryView {
   counts: { breach: number; warning: number; info: number };
 }
 
-function status(value: number, limit: number | null, kind: "max" | "min"): MeterStatus {
+function status(value: number, limit: number | null, kind: SummaryMeter["limitKind"]): MeterStatus {
   if (limit === null) return "none";
+  if (kind === "pace") return value > limit ? "ahead" : "ok";
   if (kind === "min") return value >= limit ? "ok" : "over";
   if (value > limit) return "over";
   return value >= limit * 0.9 ? "near" : "ok";
@@ -101,7 +105,7 @@ export function weekSummary(evaluation: Evaluation, weekStart: string, profile: 
     label: week.weeklyLimitMinutes !== null ? "Working time" : "Directed time",
     value: week.weeklyLimitMinutes !== null ? week.workMinutes : week.directedMinutes,
     limit: directedLimit,
-    limitKind: "max",
+    limitKind: week.weeklyLimitMinutes !== null ? "max" : "pace",
     unit: "minutes",
     text: "",
     status: "none",
@@ -147,7 +151,7 @@ export function weekSummary(evaluation: Evaluation, weekStart: string, profile: 
       ...cite(meetingLimits ? meetingRule!.id : null, profile),
     });
     const ppa = pack.meters.ppa;
-    const ppaBase = ppa?.of === "directed" ? week.directedMinutes : week.teachingMinutes;
+    const ppaBase = ppa?.of === "directed" ? week.directedMinutes : timetabledTeachingMinutes(week);
     const ppaMin = ppa && ppaBase > 0 ? Math.ceil(ppaBase * ppa.ratio(p)) : null;
     meters.push({
       id: "ppa",
@@ -172,22 +176,41 @@ export function weekSummary(evaluation: Evaluation, weekStart: string, profile: 
       ...cite(pack.meters.cover?.id ?? null, profile),
     });
   }
+  const weekFindings = evaluation.findings.filter(
+    (f) => f.start < week.endInstant && f.end > week.startInstant,
+  );
   for (const m of meters) {
     if (m.id !== "cover") m.status = status(m.value, m.limit, m.limitKind);
     const v = m.unit === "minutes" ? formatMinutes(m.value) : String(m.value);
     const l = m.limit === null ? "" : m.unit === "minutes" ? formatMinutes(m.limit) : String(m.limit);
     m.text = m.limit === null ? v : m.limitKind === "min" ? `${v} (at least ${l})` : `${v} of ${l}`;
+    // A meter is never green above a breach of its own rule (PPA with cover booked over it).
+    if (m.rule && weekFindings.some((f) => f.rule === m.rule && f.severity === "breach")) m.status = "over";
   }
   const directed = meters[0]!;
-  if (week.weeklyLimitMinutes === null && directed.limit !== null) {
-    // No weekly limit here: the reference is the annual budget spread over a 39-week year.
-    directed.text = `${formatMinutes(directed.value)} (the budget averages ${formatMinutes(directed.limit)} a week)`;
+  if (directed.limitKind === "pace" && directed.limit !== null) {
+    // No weekly limit here: the annual budget spread over a 39-week year is a pace to watch, not a limit.
+    directed.text = `${formatMinutes(directed.value)} (the annual budget averages ${formatMinutes(directed.limit)} a week)`;
+  }
+  const ppaMeter = meters.find((m) => m.id === "ppa");
+  if (ppaMeter && week.ppaLostMinutes > 0)
+    ppaMeter.text += ` · ${formatMinutes(week.ppaLostMinutes)} lost to other duties, to reinstate`;
+  // The meter says what its rule's finding says: not checked while the timetable looks incomplete.
+  if (
+    ppaMeter?.rule &&
+    ppaMeter.status !== "over" &&
+    weekFindings.some(
+      (f) => f.rule === ppaMeter.rule && f.severity === "info" && f.message.includes(INCOMPLETE_TIMETABLE),
+    )
+  ) {
+    ppaMeter.status = "none";
+    ppaMeter.text += ` · not checked: this week's ${INCOMPLETE_TIMETABLE}`;
   }
   const cover = meters.find((m) => m.id === "cover");
   if (cover) cover.text = coverText(evaluation.cover, cal, index, weekStart);
 
-  const findings = evaluation.findings
-    .filter((f) => f.start < week.endInstant && f.end > week.startInstant)
+  const findings = weekFindings
+    .slice()
     .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.start - b.start);
   const counts = { breach: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;

@@ -61,15 +61,17 @@ export interface WeekLedger {
   cycle: number;
   /** Directed minutes, overlaps counted once. */
   directedMinutes: number;
-  /** Lesson + cover. */
+  /** Class teaching: lessons and cover. */
   teachingMinutes: number;
   /** What the regime counts as class contact. */
   contactMinutes: number;
   contactMaxMinutes: number | null;
   /** The rule that sets the contact maximum. */
   contactMaxRule: string | null;
-  /** PPA and other timetabled non-contact time. */
+  /** PPA and other timetabled non-contact time, less what other directed work displaced. */
   ppaMinutes: number;
+  /** PPA displaced by cover or other directed work: lost PPA to reinstate. */
+  ppaLostMinutes: number;
   coverCount: number;
   coverMinutes: number;
   /** After-school meetings. */

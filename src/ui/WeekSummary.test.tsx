@@ -24,7 +24,7 @@ describe("WeekSummary", () => {
     expect(headings).toEqual(["This week", "Directed time this year", `Findings (${view.findings.length})`]);
     const meetings = host.querySelector('[role="meter"][aria-label="After-school meetings"]')!;
     expect(meetings.getAttribute("aria-valuetext")).toBe("2 of 1, over the limit");
-    expect(host.textContent).toContain("Directed time8 h (the budget averages 32 h 26 min a week)");
+    expect(host.textContent).toContain("Directed time8 h (the annual budget averages 32 h 26 min a week)");
     expect(host.textContent).toContain("Cover0 this week · 0 this term · 0 this year");
     expect(host.textContent).toContain("8 h used of 1265 h");
     const rules = view.findings.map((f) => f.rule);
@@ -33,6 +33,6 @@ describe("WeekSummary", () => {
     const text = host.querySelector("#wh-findings-h")!.parentElement!.textContent!;
     expect(text).toContain("Breach · contract or national agreement");
     expect(text).toContain("Warning · union advice");
-    expect(text).toContain("Source: NUT/NEU ASOS guidance");
+    expect(text).toContain("Source: NUT, “How to win with Action Short of Strike Action”");
   });
 });

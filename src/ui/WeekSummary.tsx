@@ -84,6 +84,7 @@ const STATUS_WORD: Record<MeterStatus, string> = {
   ok: "within the limit",
   near: "close to the limit",
   over: "over the limit",
+  ahead: "above the weekly pace (an average of the annual budget, not a limit)",
   none: "",
 };
 
@@ -96,7 +97,7 @@ function sortFindings(findings: Finding[]): Finding[] {
 function colour(status: MeterStatus): string {
   return status === "over"
     ? "var(--wh-breach, #b3261e)"
-    : status === "near"
+    : status === "near" || status === "ahead"
       ? "var(--wh-warn, #8a5a00)"
       : "var(--wh-ok, #1f6f3a)";
 }
@@ -126,7 +127,14 @@ function MeterRow({ meter }: { meter: SummaryMeter }) {
       ) : null}
       {meter.source ? (
         <p style={S.muted}>
-          {meter.limit === null ? "Rule" : meter.limitKind === "min" ? "Minimum" : "Limit"} from{" "}
+          {meter.limit === null
+            ? "Rule"
+            : meter.limitKind === "min"
+              ? "Minimum"
+              : meter.limitKind === "pace"
+                ? "Pace from"
+                : "Limit"}{" "}
+          {meter.limitKind === "pace" ? "" : "from "}
           {meter.source} ({meter.forceLabel})
         </p>
       ) : null}

@@ -2,7 +2,7 @@ import { p } from "../params";
 import { SRC } from "../sources";
 import { weekSpan } from "../shared";
 import { defineRule, type DayAgg, type RuleDef, type RuleGroup } from "../types";
-import { HOUR, MINUTE, formatMinutes, innerGaps, longestGap } from "../util";
+import { HOUR, MINUTE, formatMinutes, innerGaps, intervalsMinutes, longestGap } from "../util";
 
 /** The Working Time Regulations: statute, applied with every UK pack. */
 export const ukWtrAvg48 = defineRule({
@@ -110,14 +110,16 @@ export const ukWtrBreak = defineRule({
       const brk = r.params.breakMinutes * MINUTE;
       const after = r.params.afterHours * 60;
       for (const d of ctx.agg.days) {
-        if (d.workMinutes <= after) continue;
+        // The timed work only: a training day counted as a whole school day says nothing of its breaks.
+        const worked = intervalsMinutes(d.busy);
+        if (worked <= after) continue;
         if (innerGaps(d.busy).some((g) => g >= brk)) continue;
         r.emit(
           "warning",
           d.busy[0]!,
           d.busy[d.busy.length - 1]!,
           ctx.agg.items.filter((x) => x.day === d.day).map((x) => x.item.id),
-          `On ${ctx.cal.days[d.day]!.date} you work ${formatMinutes(d.workMinutes)} with no break of ${brk / MINUTE} minutes; the law gives a 20-minute break when the working day is over 6 hours.`,
+          `On ${ctx.cal.days[d.day]!.date} you work ${formatMinutes(worked)} with no break of ${brk / MINUTE} minutes; the law gives a 20-minute break when the working day is over 6 hours.`,
           "Ask for a break to be kept free in this day's timetable.",
         );
       }

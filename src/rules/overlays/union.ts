@@ -43,7 +43,6 @@ export const engMeetingsWeekly = defineRule({
     maxPerWeek: p.number(1),
     maxMinutes: p.number(60),
     maxEvenings: p.number(2),
-    eveningFrom: p.clock("17:30"),
   },
   check: {
     week: (ctx, r) => {
@@ -81,7 +80,7 @@ export const engMeetingsWeekly = defineRule({
               (x) => x.item.directed && (x.item.kind === "parents-evening" || x.item.kind === "meeting"),
             )
             .map((x) => x.item.id),
-          `${l.eveningCount} evenings of directed work this week; union policy is at most ${maxEvenings}, parents' evenings included.`,
+          `${l.eveningCount} evenings of directed work this week; union policy is at most ${maxEvenings}, parents' evenings included. An evening here is a day on which a meeting, parents' evening or other directed work beyond lessons runs past the end of the pupils' day, whatever time it finishes (this app's reading of the advice).`,
           "Ask for an evening commitment to be moved to another week.",
         );
       }
@@ -93,7 +92,7 @@ export const engEmailDirected = defineRule({
   id: "eng.email.directed",
   force: "U",
   title: "Send and answer work email only in directed time",
-  source: `${SRC.asos}, instruction 4; NASUWT email advice`,
+  source: `${SRC.asos}, instruction 4; ${SRC.nasuwtEmail}`,
   // "directed": a day with directed items opens for their span; "school-day": the school day, widened by them.
   params: { window: p.oneOf("directed", ["directed", "school-day"]) },
   handledBy: "The send guard, at the moment of sending, from emailWindows() (src/rules/email.ts).",
@@ -103,24 +102,38 @@ export const engEmailDirected = defineRule({
 export const engPpaLost = defineRule({
   id: "eng.ppa.lost",
   force: "U",
-  title: "PPA lost to a school event should be given back",
-  source: "NEU and NASUWT PPA advice",
+  title: "PPA lost to cover or another school event should be given back",
+  source: SRC.unionPpa,
   params: {},
   check: {
     week: (ctx, r) => {
-      const events = new Set(["trip", "parents-evening", "inset", "cpd", "other"]);
+      // Any directed work booked over PPA displaces it: cover, a meeting, a trip, a duty.
       for (const slot of ofKind(ctx.agg.items, "ppa")) {
-        const by = ctx.agg.items.find(
-          (x) => events.has(x.item.kind) && x.item.directed && overlaps(x.item, slot.item),
+        const by = ctx.agg.items.filter(
+          (x) =>
+            x !== slot &&
+            x.item.directed &&
+            x.item.kind !== "ppa" &&
+            x.item.kind !== "non-contact" &&
+            overlaps(x.item, slot.item),
         );
-        if (!by) continue;
+        if (by.length === 0) continue;
+        let lostMs = 0;
+        let cursor = slot.item.start;
+        for (const x of by.sort((a, b) => a.item.start - b.item.start)) {
+          const from = Math.max(cursor, x.item.start);
+          const to = Math.min(slot.item.end, x.item.end);
+          if (to > from) lostMs += to - from;
+          cursor = Math.max(cursor, to);
+        }
+        const lost = Math.round(lostMs / 60_000);
         r.emit(
           "warning",
           slot.item.start,
           slot.item.end,
-          [slot.item.id, by.item.id],
-          `Your PPA on ${ctx.cal.days[slot.day]!.date} is displaced by "${by.item.title}"; PPA lost to a school event should be given back (PPA lost to your own absence is not).`,
-          "Ask for this PPA to be reinstated.",
+          [slot.item.id, ...by.map((x) => x.item.id)],
+          `${formatMinutes(lost)} of your PPA on ${ctx.cal.days[slot.day]!.date} is displaced by "${by[0]!.item.title}"${by.length > 1 ? ` and ${by.length - 1} more` : ""}; that time is not PPA, and lost PPA should be given back (PPA lost to your own absence is not).`,
+          `Ask for ${formatMinutes(lost)} of PPA to be reinstated.`,
         );
       }
     },
@@ -156,8 +169,7 @@ export const engReportsAnnual = defineRule({
   id: "eng.reports.annual",
   force: "U",
   title: "One written report to parents a year",
-  source:
-    "Education (Pupil Information) (England) Regulations 2005 (SI 2005/1437) reg. 6 (at least one); NUT/NEU ASOS guidance (no more than one)",
+  source: `Education (Pupil Information) (England) Regulations 2005 (SI 2005/1437) reg. 6 (at least one); ${SRC.asos} (no more than one)`,
   params: { maxRounds: p.number(1), roundGapDays: p.number(21) },
   check: {
     year: (ctx, r) => {

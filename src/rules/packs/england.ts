@@ -2,7 +2,15 @@ import type { ItemKind, Profile } from "../../model";
 import { coverOccasions } from "../cover-occasions";
 import { engEmailDirected, engMeetingsWeekly } from "../overlays/union";
 import { p } from "../params";
-import { checkAnnualDirected, checkMiddayBreak, checkNothingOverPpa, weekSpan } from "../shared";
+import { timetabledTeachingMinutes } from "../aggregate";
+import {
+  checkAnnualDirected,
+  checkMiddayBreak,
+  checkNothingOverPpa,
+  INCOMPLETE_TIMETABLE,
+  timetableLooksIncomplete,
+  weekSpan,
+} from "../shared";
 import { SRC } from "../sources";
 import { defineRule, type Pack, type ParamsOf, type RuleDef, type RuleRun, type YearCtx } from "../types";
 import { UK_TEACHER_OVERLAYS, threeUkTerms } from "./terms";
@@ -84,24 +92,39 @@ export const engPpaMin = defineRule({
     year: (ctx, r) => {
       const ratio = r.params.minRatio;
       const cycle = ctx.profile.cycleWeeks;
+      const period = cycle === 1 ? "week" : "timetable cycle";
       for (let i = 0; i < ctx.weeks.length; i += cycle) {
         const group = ctx.weeks.slice(i, i + cycle);
         let teaching = 0;
         let ppa = 0;
         for (const w of group) {
-          for (const x of w.items) {
-            if (x.item.kind === "lesson") teaching += x.minutes;
-            else if (x.item.kind === "ppa") ppa += x.minutes;
-          }
+          teaching += timetabledTeachingMinutes(w.ledger);
+          ppa += w.ledger.ppaMinutes;
         }
         if (teaching === 0 || ppa >= teaching * ratio) continue;
+        const span: [number, number] = [
+          group[0]!.ledger.startInstant,
+          group[group.length - 1]!.ledger.endInstant,
+        ];
+        const ppaIds = group.flatMap((w) =>
+          w.items.filter((x) => x.item.kind === "ppa").map((x) => x.item.id),
+        );
+        if (timetableLooksIncomplete(teaching, group.length, ctx.profile)) {
+          r.emit(
+            "info",
+            ...span,
+            ppaIds,
+            `This ${period}'s ${INCOMPLETE_TIMETABLE}: it holds ${formatMinutes(teaching)} of lessons, far less than your contract implies, so the PPA minimum (${ratio * 100}% of timetabled teaching) is not checked.`,
+            "Import your full timetable to have PPA checked against it.",
+          );
+          continue;
+        }
         const need = Math.ceil(teaching * ratio);
         r.emit(
           "breach",
-          group[0]!.ledger.startInstant,
-          group[group.length - 1]!.ledger.endInstant,
-          group.flatMap((w) => w.items.filter((x) => x.item.kind === "ppa").map((x) => x.item.id)),
-          `PPA is ${formatMinutes(ppa)} against ${formatMinutes(teaching)} of timetabled teaching in this ${cycle === 1 ? "week" : "timetable cycle"} (${Math.floor((ppa / teaching) * 1000) / 10}%); the minimum is ${ratio * 100}% (${formatMinutes(need)}).`,
+          ...span,
+          ppaIds,
+          `PPA is ${formatMinutes(ppa)} against ${formatMinutes(teaching)} of timetabled teaching in this ${period} (${Math.floor((ppa / teaching) * 1000) / 10}%); the minimum is ${ratio * 100}% (${formatMinutes(need)}).`,
           `Ask for ${formatMinutes(need - ppa)} more PPA in this ${cycle === 1 ? "week" : "cycle"}.`,
         );
       }

@@ -86,7 +86,7 @@ export const niPpa = defineRule({
   force: "C",
   title:
     "PPA at least 10% of directed time (126.5 hours a year full-time), with no cover or other duty in it",
-  source: "NI teachers' terms and conditions (TNC 2020/1, PPA)",
+  source: SRC.niTncPpa,
   params: { minRatio: p.number(0.1) },
   check: {
     week: (ctx, r) => checkNothingOverPpa(ctx, r),
@@ -181,7 +181,7 @@ export const niComms = defineRule({
   id: "ni.comms",
   force: "G",
   title: "Staff need not respond outside operating hours",
-  source: "Department of Education (NI) guidance on communications with parents",
+  source: SRC.niTncComms,
   params: {},
   handledBy: "The send guard, at the moment of sending, from emailWindows() (src/rules/email.ts).",
   check: {},

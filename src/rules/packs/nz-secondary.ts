@@ -1,5 +1,5 @@
 import { overlaps, type ItemKind, type Profile } from "../../model";
-import { weekSpan } from "../shared";
+import { INCOMPLETE_TIMETABLE, timetableLooksIncomplete, weekSpan } from "../shared";
 import { SRC } from "../sources";
 import { p, type ParamSpecs } from "../params";
 import { defineRule, type Pack, type ParamsOf, type RuleDef, type RuleRun, type WeekCtx } from "../types";
@@ -104,8 +104,10 @@ export const nzSecNoncontact = defineRule({
     week: (ctx, r) => {
       const nonContact = ofKind(ctx.agg.items, "ppa", "non-contact");
       const min = Math.round(r.params.minHours * 60);
+      // Timetabled non-contact time, before relief took any of it (the ledger counts it less what was displaced).
+      const timetabled = ctx.agg.ledger.ppaMinutes + ctx.agg.ledger.ppaLostMinutes;
       // What relief leaves of the week's non-contact time, relief by relief.
-      let left = ctx.agg.ledger.ppaMinutes;
+      let left = timetabled;
       for (const c of ofKind(ctx.agg.items, "cover")) {
         const slot = nonContact.find((x) => overlaps(x.item, c.item));
         if (!slot) continue;
@@ -122,8 +124,18 @@ export const nzSecNoncontact = defineRule({
         );
       }
       if (ctx.profile.fte < 1 || ctx.agg.ledger.contactMinutes === 0) return;
-      const got = ctx.agg.ledger.ppaMinutes;
+      const got = timetabled;
       if (got >= min) return;
+      if (timetableLooksIncomplete(ctx.agg.ledger.contactMinutes, 1, ctx.profile)) {
+        r.emit(
+          "info",
+          ...weekSpan(ctx),
+          nonContact.map((x) => x.item.id),
+          `This week's ${INCOMPLETE_TIMETABLE}: it holds ${formatMinutes(ctx.agg.ledger.contactMinutes)} of class contact, far less than your contract implies, so the non-contact minimum is not checked.`,
+          "Import your full timetable to have non-contact time checked against it.",
+        );
+        return;
+      }
       r.emit(
         "warning",
         ...weekSpan(ctx),
