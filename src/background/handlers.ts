@@ -28,7 +28,8 @@ import {
   saveProfile,
   saveSource,
 } from "../store/repo";
-import { academicYearSpan, currentProfile, recomputeDerived, type FreshSource } from "./recount";
+import { currentProfile, recomputeDerived, type FreshSource } from "./recount";
+import { academicYearSpan } from "../time";
 import { FeedError, feedOrigin, normaliseFeedUrl } from "../ingest/feeds/address";
 import { fetchFeed } from "../ingest/feeds/fetch";
 import { calendarName } from "../ingest/feeds/calendar-name";

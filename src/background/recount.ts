@@ -5,6 +5,7 @@
 import { DateTime } from "luxon";
 import { overlaps, questionsFor, type Finding, type Profile, type WorkItem } from "../model";
 import { profileWithDefaults } from "../rules/profile-defaults";
+import { academicYearSpan } from "../time";
 import { evaluate } from "../rules/engine";
 import { weekSummary } from "../rules/summary";
 import { computeSendPolicy, type SendPolicy } from "../guard/policy";
@@ -24,11 +25,6 @@ export async function currentProfile(db: WithinHoursDB, now: number): Promise<Pr
   const timeZone = browserTimeZone();
   const today = DateTime.fromMillis(now, { zone: timeZone }).toISODate() ?? "2026-09-01";
   return profileWithDefaults({ timeZone }, today);
-}
-
-export function academicYearSpan(profile: Profile): { start: number; end: number } {
-  const start = DateTime.fromISO(profile.academicYearStart, { zone: profile.timeZone }).startOf("day");
-  return { start: start.toMillis(), end: start.plus({ years: 1 }).toMillis() };
 }
 
 export interface Derived {

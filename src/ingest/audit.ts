@@ -7,6 +7,7 @@ import { defaultTimeZone, profileWithDefaults } from "../rules/profile-defaults"
 import { IcsError, parseIcs, type IcsErrorReason, type TimeBudget } from "./ics";
 import { dedupeAcrossSources } from "./dedupe";
 import { zoneForMany } from "./timezones";
+import { academicYearSpan } from "../time";
 import { eventsToItems, needsConfirmation, trainingDaysFrom } from "./to-items";
 
 /**
@@ -107,14 +108,6 @@ export function auditProfile(profileJson: unknown, now: number): Profile {
   return profileWithDefaults(partial, today);
 }
 
-export function academicYearWindow(profile: Pick<Profile, "academicYearStart" | "timeZone">): {
-  start: number;
-  end: number;
-} {
-  const start = DateTime.fromISO(profile.academicYearStart, { zone: profile.timeZone }).startOf("day");
-  return { start: start.toMillis(), end: start.plus({ years: 1 }).toMillis() };
-}
-
 /**
  * A proposed cover as `<start>/<end>`, ISO 8601 (an instant with an offset, or a local time in the profile's
  * zone).
@@ -179,7 +172,7 @@ function readAudit(
 ): Omit<AuditLedger, "evaluation"> {
   const now = opts.now ?? Date.now();
   let profile = auditProfile(profileJson, now);
-  const window = academicYearWindow(profile);
+  const window = academicYearSpan(profile);
   const warnings: string[] = [];
   let items: WorkItem[] = [];
   // eventsToItems gives unique ids within one file; only several files can repeat an id.

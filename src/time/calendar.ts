@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import type { Profile, TermDates, Weekday } from "../model";
+import type { Profile, Span, TermDates, Weekday } from "../model";
 
 const DAY_MS = 86_400_000;
 
@@ -92,10 +92,17 @@ export function calendarFor(profile: CalendarProfile, approximate: ApproximateTe
   return cal;
 }
 
+/** The academic year: from the first day's midnight in the profile's zone to the same date a year on. */
+export function academicYearSpan(profile: Pick<Profile, "academicYearStart" | "timeZone">): Span {
+  const start = DateTime.fromISO(profile.academicYearStart, { zone: profile.timeZone }).startOf("day");
+  return { start: start.toMillis(), end: start.plus({ years: 1 }).toMillis() };
+}
+
 function buildCalendar(profile: CalendarProfile, approximate: ApproximateTerms): YearCalendar {
   const zone = profile.timeZone;
-  const yearStartDt = DateTime.fromISO(profile.academicYearStart, { zone }).startOf("day");
-  const yearEndDt = yearStartDt.plus({ years: 1 });
+  const year = academicYearSpan(profile);
+  const yearStartDt = DateTime.fromMillis(year.start, { zone });
+  const yearEndDt = DateTime.fromMillis(year.end, { zone });
   const back = (yearStartDt.weekday - profile.weekStart + 7) % 7;
   const first = yearStartDt.minus({ days: back });
   const isApproximate = profile.terms.length === 0;
