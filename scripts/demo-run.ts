@@ -22,7 +22,7 @@ import {
 import { parseCoverRequest } from "../src/ingest/cover-request";
 import { COVER_REASON_LABEL } from "../src/model";
 import type { StoredLedger } from "../src/store/derived";
-import { hoursText } from "../src/ui/format";
+import { formatMinutes } from "../src/rules/util";
 import { demoEvidence } from "./demo-evidence";
 import { FORCE_LABEL, SEVERITY_ORDER, type Finding } from "../src/model/finding";
 
@@ -169,9 +169,9 @@ function printSummary(ledger: StoredLedger, week: string): void {
     console.log(
       row([
         w.start,
-        hoursText(w.directedMinutes),
-        hoursText(w.teachingMinutes),
-        hoursText(w.ppaMinutes),
+        formatMinutes(w.directedMinutes),
+        formatMinutes(w.teachingMinutes),
+        formatMinutes(w.ppaMinutes),
         String(w.coverCount),
         String(w.meetingCount),
         String(w.eveningCount),
@@ -179,9 +179,9 @@ function printSummary(ledger: StoredLedger, week: string): void {
     );
   }
   console.log(
-    `\nThe year from ${year.start}: ${hoursText(year.toDateMinutes)} of directed time so far and ` +
-      `${hoursText(year.directedMinutes)} on the calendar, of a ${hoursText(year.budgetMinutes)} budget.\n` +
-      `At this pace the year ends at ${year.forecastApproximate ? "about " : ""}${hoursText(year.forecastMinutes)}.`,
+    `\nThe year from ${year.start}: ${formatMinutes(year.toDateMinutes)} of directed time so far and ` +
+      `${formatMinutes(year.directedMinutes)} on the calendar, of a ${formatMinutes(year.budgetMinutes)} budget.\n` +
+      `At this pace the year ends at ${year.forecastApproximate ? "about " : ""}${formatMinutes(year.forecastMinutes)}.`,
   );
 
   // One line per rule: how often, how serious, where it comes from, and the first instance in words.

@@ -4,6 +4,7 @@ import { partialProfileSchema } from "../model/schema";
 import { CoverChecker, type CoverSeverity } from "../rules/cover";
 import { evaluate, type Evaluation } from "../rules/engine";
 import { defaultTimeZone, profileWithDefaults } from "../rules/profile-defaults";
+import { formatMinutes } from "../rules/util";
 import { IcsError, parseIcs, type IcsErrorReason, type TimeBudget } from "./ics";
 import { dedupeAcrossSources } from "./dedupe";
 import { zoneForMany } from "./timezones";
@@ -325,17 +326,15 @@ function questions(items: readonly WorkItem[], iso: (ms: number) => string): Aud
 
 /** The weekly table for `--format text`. */
 export function formatAuditText(report: AuditReport): string {
-  const hm = (minutes: number) =>
-    `${Math.floor(minutes / 60)}:${String(Math.round(minutes % 60)).padStart(2, "0")}`;
   const out: string[] = [];
   const header = ["Week of", "Directed", "Teaching", "PPA", "Cover", "Meetings", "Evenings"];
   const rows = report.weeks
     .filter((w) => w.directedMinutes > 0 || w.teachingMinutes > 0 || w.coverCount > 0)
     .map((w) => [
       w.start,
-      hm(w.directedMinutes),
-      hm(w.teachingMinutes),
-      hm(w.ppaMinutes),
+      formatMinutes(w.directedMinutes),
+      formatMinutes(w.teachingMinutes),
+      formatMinutes(w.ppaMinutes),
       String(w.coverCount),
       String(w.meetingCount),
       String(w.eveningCount),
@@ -350,9 +349,9 @@ export function formatAuditText(report: AuditReport): string {
   out.push("");
   const y = report.year;
   out.push(
-    `Academic year from ${y.start}: ${hm(y.directedMinutes)} directed` +
-      (y.budgetMinutes > 0 ? ` of a ${hm(y.budgetMinutes)} budget` : "") +
-      `; forecast for the year ${hm(y.forecastMinutes)}.`,
+    `Academic year from ${y.start}: ${formatMinutes(y.directedMinutes)} directed` +
+      (y.budgetMinutes > 0 ? ` of a ${formatMinutes(y.budgetMinutes)} budget` : "") +
+      `; forecast for the year ${formatMinutes(y.forecastMinutes)}.`,
   );
   out.push("");
   out.push(report.findings.length ? `Findings (${report.findings.length}):` : "No findings.");

@@ -3,7 +3,8 @@ import type { PageReading, ReadOk, TableMapping } from "../ingest/pages/types";
 import type { PageImportReply } from "../messages";
 import { client } from "./client";
 import { KIND_NAMES } from "../model";
-import { dayText, hoursText, timeText } from "./format";
+import { formatMinutes } from "../rules/util";
+import { dayText, timeText } from "./format";
 import type { TabPage } from "./read-page-flow";
 
 type Saved = PageImportReply;
@@ -139,7 +140,7 @@ function Preview(props: {
       <p>
         {reading.siteName}: {lessons} {lessons === 1 ? "lesson" : "lessons"} and {timed.length - lessons}{" "}
         {timed.length - lessons === 1 ? "other entry" : "other entries"};{" "}
-        <strong>{hoursText(minutes)}</strong> of directed time will be counted.
+        <strong>{formatMinutes(minutes)}</strong> of directed time will be counted.
       </p>
       {reading.warnings.map((w) => (
         <p class="wh-muted" key={w}>

@@ -1,11 +1,4 @@
 /** Display helpers. Times are shown in the profile's zone with Intl, never by hand-made offsets. */
-export function hoursText(minutes: number): string {
-  const sign = minutes < 0 ? "−" : "";
-  const abs = Math.abs(Math.round(minutes));
-  const h = Math.floor(abs / 60);
-  const m = abs % 60;
-  return m === 0 ? `${sign}${h} h` : `${sign}${h} h ${String(m).padStart(2, "0")} min`;
-}
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
