@@ -21,12 +21,6 @@ describe("rule parameters in words", () => {
     expect(storedNumber(12.5, words)).toBe(0.125);
   });
 
-  it("says the classifier's confidence as a percentage", () => {
-    const words = paramWords("eng.directed.counts", "confidenceBelow");
-    expect(words.unit).toBe("% sure");
-    expect(shownNumber(0.7, words)).toBe("70");
-  });
-
   it("gives a third as 33.33 %, not sixteen digits", () => {
     expect(shownNumber(1 / 3, paramWords("sco.prep", "minRatio"))).toBe("33.3333");
   });

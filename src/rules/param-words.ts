@@ -30,11 +30,6 @@ const WORDS: Readonly<Record<string, Words>> = {
   teachingDays: { label: "Days with pupils", unit: "days a year" },
   budgetSource: { label: "Where your individual budget is written down" },
   calendarSource: { label: "Where the school publishes its directed-time calendar" },
-  confidenceBelow: {
-    label: "Ask me about an entry when Within Hours is less sure than",
-    unit: "% sure",
-    ...PERCENT,
-  },
   // PPA and preparation.
   "eng.ppa.min minRatio": { label: "PPA at least", unit: "% of timetabled teaching", ...PERCENT },
   "wal.ppa.min minRatio": { label: "PPA at least", unit: "% of timetabled teaching", ...PERCENT },

@@ -1,4 +1,4 @@
-import type { ItemKind, Profile } from "../../model";
+import { needsConfirmation, type ItemKind, type Profile } from "../../model";
 import { coverOccasions } from "../cover-occasions";
 import { engEmailDirected, engMeetingsWeekly } from "../overlays/union";
 import { p } from "../params";
@@ -46,13 +46,13 @@ export const engDirectedCounts = defineRule({
   force: "S/C",
   title: "What counts as directed time",
   source: SRC.stpcd,
-  params: { confidenceBelow: p.number(0.7) },
+  params: {},
   handledBy:
     "Classification (directed flag per item); this rule asks about items the classifier was unsure of.",
   check: {
     week: (ctx, r) => {
-      const below = r.params.confidenceBelow;
-      const unsure = ctx.agg.items.filter((x) => !x.item.confirmed && (x.item.confidence ?? 1) < below);
+      // The same items the Please confirm list asks about (one threshold, in the model).
+      const unsure = ctx.agg.items.filter((x) => needsConfirmation(x.item));
       if (unsure.length === 0) return;
       r.emit(
         "info",
