@@ -4,6 +4,7 @@ import { weekIndexOf } from "../time";
 import { PRESETS, calendarOf, listRules } from "./catalogue";
 import { coverVerdict } from "./cover";
 import { Ledger, evaluate } from "./engine";
+import { weekSummary } from "./summary";
 import { localInstant, makeItem, makeProfile } from "./test-items";
 import type { Evaluation } from "./types";
 
@@ -264,6 +265,74 @@ describe("England", () => {
     expect(e.year.budgetMinutes).toBe(45540);
     expect(e.year.maxDirectedDays).toBe(117);
     expect(e.year.directedMinutes).toBe(270);
+  });
+
+  it("a part-time teacher's lessons on days off: one finding per day and rule, not one per lesson", () => {
+    const part = makeProfile({
+      jurisdiction: "england",
+      academicYearStart: "2025-09-01",
+      fte: 0.6,
+      contractedDays: [1, 2, 3],
+    });
+    const items: WorkItem[] = [];
+    const daysOff = ["2025-11-13", "2025-11-14", "2025-11-20", "2025-11-21", "2025-11-27", "2025-11-28"];
+    for (const date of daysOff) {
+      for (const [from, to] of [
+        ["09:00", "10:00"],
+        ["10:00", "11:00"],
+        ["11:20", "12:20"],
+        ["13:20", "14:20"],
+        ["14:20", "15:20"],
+      ] as const)
+        items.push(makeItem(z, "lesson", date, from, to, { title: "8C3 Ma" }));
+    }
+    const e = evaluate(items, part, { now: NOW_UK });
+    const offDays = e.findings.filter((f) => f.rule === "eng.parttime.days");
+    expect(offDays).toHaveLength(6);
+    expect(offDays.every((f) => f.items.length === 5)).toBe(true);
+    expect(offDays[0]!.message).toContain(
+      '"8C3 Ma" is directed on 2025-11-13, a day you are not contracted to work. The same applies to 4 more entries on 2025-11-13.',
+    );
+    expect(offDays[0]!.start).toBe(localInstant(z, "2025-11-13T09:00"));
+    expect(offDays[0]!.end).toBe(localInstant(z, "2025-11-13T15:20"));
+  });
+
+  it("one lesson and a few events: the timetable looks incomplete, so PPA is not checked (info)", () => {
+    const items = [
+      makeItem(z, "lesson", "2025-11-17", "09:00", "10:00"),
+      makeItem(z, "meeting", "2025-11-17", "15:30", "16:30", { title: "Department meeting" }),
+      makeItem(z, "duty", "2025-11-18", "10:40", "11:00", { title: "Break duty" }),
+    ];
+    const e = evaluate(items, profile, { now: NOW_UK });
+    const ppa = e.findings.filter((f) => f.rule === "eng.ppa.min");
+    expect(ppa.map((f) => f.severity)).toEqual(["info"]);
+    expect(ppa[0]!.message).toContain(
+      "This week's timetable looks incomplete: it holds 1 h of lessons, far less than your contract implies",
+    );
+    const meter = weekSummary(e, "2025-11-17", profile).meters.find((m) => m.id === "ppa")!;
+    expect(meter.status).toBe("none");
+    expect(meter.text).toBe("0 min (at least 6 min) · not checked: this week's timetable looks incomplete");
+  });
+
+  it("the 1265-hour budget's weekly figure is a pace: a long week is never a breach or over a limit", () => {
+    const items: WorkItem[] = [];
+    for (const date of ["2025-11-17", "2025-11-18", "2025-11-19", "2025-11-20", "2025-11-21"]) {
+      items.push(
+        makeItem(z, "lesson", date, "08:00", "12:00"),
+        makeItem(z, "lesson", date, "13:00", "17:00"),
+      );
+      items.push(makeItem(z, "ppa", date, "17:00", "17:50"));
+    }
+    const e = evaluate(items, profile, { now: NOW_UK });
+    expect(weekOf(e, "2025-11-17").directedMinutes).toBe(5 * 530);
+    const directed = weekSummary(e, "2025-11-17", profile).meters[0]!;
+    expect(directed).toMatchObject({
+      limitKind: "pace",
+      status: "ahead",
+      limit: Math.round((1265 * 60) / 39),
+    });
+    expect(directed.text).toBe("44 h 10 min (the annual budget averages 32 h 26 min a week)");
+    expect(e.findings.some((f) => f.rule === "eng.directed.annual")).toBe(false);
   });
 
   it("the week of the October clock change counts wall-clock lessons exactly", () => {

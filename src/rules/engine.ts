@@ -26,13 +26,38 @@ export interface EngineOptions {
   now?: number;
 }
 
-function makeRun(rule: RuleDef, profile: Profile, params: RuleRun["params"], out: Finding[]): RuleRun {
+/**
+ * A rule's findings go to `out`, one per day and severity: a second finding of the rule within the same local
+ * day (a part-time teacher's lessons on a day off, two covers over PPA) joins the first, which then says how
+ * many more entries it stands for.
+ */
+function makeRun(
+  rule: RuleDef,
+  profile: Profile,
+  params: RuleRun["params"],
+  out: Finding[],
+  cal: YearCalendar,
+): RuleRun {
   const source = sourceFor(rule, profile);
   const force = forceFor(rule, profile);
   const citation = ` Source: ${source} (${FORCE_LABEL[force]}).`;
+  const byDay = new Map<string, { finding: Finding; text: string; more: number }>();
   return {
     params,
     emit(severity, start, end, items, text, action) {
+      const day = dayIndexOf(cal, start);
+      const oneDay = day >= 0 && end - start <= DAY_MS && dayIndexOf(cal, Math.max(start, end - 1)) === day;
+      const key = `${severity}|${day}`;
+      const same = oneDay ? byDay.get(key) : undefined;
+      if (same) {
+        const f = same.finding;
+        f.start = Math.min(f.start, start);
+        f.end = Math.max(f.end, end);
+        for (const id of items) if (!f.items.includes(id)) f.items.push(id);
+        same.more++;
+        f.message = `${same.text} The same applies to ${same.more} more ${same.more === 1 ? "entry" : "entries"} on ${cal.days[day]!.date}.${citation}`;
+        return;
+      }
       const f: Finding = {
         rule: rule.id,
         severity,
@@ -45,9 +70,12 @@ function makeRun(rule: RuleDef, profile: Profile, params: RuleRun["params"], out
       };
       if (action) f.action = action;
       out.push(f);
+      if (oneDay) byDay.set(key, { finding: f, text, more: 0 });
     },
   };
 }
+
+const DAY_MS = 86_400_000;
 
 /**
  * The ledger for one profile's academic year. Week aggregates and week findings are cached, so replacing one
@@ -156,7 +184,7 @@ export class Ledger {
     );
     const ctx = { cal: this.cal, profile: this.profile, pack: this.pack, agg, p: this.p };
     for (const rule of this.weekRules)
-      rule.check.week!(ctx, makeRun(rule, this.profile, this.p(rule), agg.findings));
+      rule.check.week!(ctx, makeRun(rule, this.profile, this.p(rule), agg.findings, this.cal));
     return agg;
   }
 
@@ -206,7 +234,7 @@ export class Ledger {
       nowWeek,
       p,
     };
-    for (const rule of this.yearRules) rule.check.year!(ctx, makeRun(rule, profile, p(rule), findings));
+    for (const rule of this.yearRules) rule.check.year!(ctx, makeRun(rule, profile, p(rule), findings, cal));
     findings.sort(
       (a, b) =>
         a.start - b.start ||

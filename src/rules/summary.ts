@@ -198,7 +198,7 @@ export function weekSummary(evaluation: Evaluation, weekStart: string, profile: 
   // The meter says what its rule's finding says: not checked while the timetable looks incomplete.
   if (
     ppaMeter?.rule &&
-    ppaMeter.status !== "over" &&
+    !weekFindings.some((f) => f.rule === ppaMeter.rule && f.severity === "breach") &&
     weekFindings.some(
       (f) => f.rule === ppaMeter.rule && f.severity === "info" && f.message.includes(INCOMPLETE_TIMETABLE),
     )
