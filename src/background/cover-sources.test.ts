@@ -9,6 +9,7 @@ import type { Derived } from "./recount";
 import { freshDb } from "../store/testing";
 import type { WithinHoursDB } from "../store/db";
 import { zonedInstant } from "../ingest/pages/zoned";
+import { requestSchemas } from "../messages";
 
 const NOW = Date.UTC(2026, 10, 26, 12);
 const opened: WithinHoursDB[] = [];
@@ -118,5 +119,45 @@ describe("cover from calendars and pages", () => {
     expect(coverYear()).toEqual({ occasions: 1, minutes: 50, foreseeable: 0, ppaLostMinutes: 0 });
     await read([lesson]);
     expect(coverYear()).toEqual({ occasions: 0, minutes: 0, foreseeable: 0, ppaLostMinutes: 0 });
+  });
+});
+
+describe("cover/verdict and cover/log through the handlers", () => {
+  // Two weeks of a timetable: 09:00–10:00, 10:00–11:00 lessons; 11:20–12:20 PPA; each weekday.
+  const week = (monday: number): Event[] =>
+    [0, 1, 2, 3, 4].flatMap((d) => {
+      const date = `2026-11-${String(monday + d).padStart(2, "0")}`;
+      return [
+        { uid: `l1-${date}`, summary: "Maths 9X2", date, from: "09:00", to: "10:00" },
+        { uid: `l2-${date}`, summary: "Maths 8Y1", date, from: "10:00", to: "11:00" },
+        { uid: `p-${date}`, summary: "PPA", date, from: "11:20", to: "12:20" },
+      ];
+    });
+
+  it("places a period by the imported timetable, and names one it does not have", async () => {
+    const { handlers } = await setup();
+    await importIcs(handlers, [...week(16), ...week(23)]);
+    const reply = await handlers["cover/verdict"]({
+      type: "cover/verdict",
+      date: "2026-11-24",
+      period: "P3",
+      classCode: "7A",
+    });
+    expect(new Date(reply.start).toISOString()).toBe("2026-11-24T11:20:00.000Z");
+    expect(reply.end - reply.start).toBe(60 * 60_000);
+    expect(reply.verdict.severity).toBe("breach");
+    expect(reply.verdict.findings.map((f) => f.rule)).toContain("eng.ppa.min");
+    await expect(
+      handlers["cover/verdict"]({ type: "cover/verdict", date: "2026-11-24", period: "7" }),
+    ).rejects.toThrow(/Period 7 is not on your imported timetable/);
+  });
+
+  it("refuses a cover given as times that end before they start or last over 12 hours", () => {
+    const valid = (from: string, to: string) =>
+      requestSchemas["cover/verdict"].safeParse({ type: "cover/verdict", date: "2026-11-24", from, to })
+        .success;
+    expect(valid("09:00", "10:00")).toBe(true);
+    expect(valid("10:00", "09:00")).toBe(false);
+    expect(valid("00:00", "23:59")).toBe(false);
   });
 });
