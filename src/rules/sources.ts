@@ -17,6 +17,7 @@ export const SRC = {
   eaCover: "East Ayrshire Council JNCT Circular 10, Absence Cover Arrangements for Teachers (October 2005)",
   astca: "PPTA, “Make your Collective Agreement Real”: ASTCA workload entitlements (May 2013)",
   nzPrimary: "Primary Teachers' Collective Agreement 2023-2025, cl. 3.28 (classroom release time)",
+  nzPrimaryHours: "Primary Teachers' Collective Agreement 2023-2025, cl. 2.10 (hours of work)",
   nzEra: "Employment Relations Act 2000 s69ZD (New Zealand)",
   greenBook:
     "NJC for Local Government Services, National Agreement on Pay and Conditions of Service (the Green Book, 1997, as amended), as explained in NEU, “The Green Book and Associated Matters”: guidance for reps and local officers (c. 2019)",

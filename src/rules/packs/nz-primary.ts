@@ -44,7 +44,18 @@ export const nzPriRelease = defineRule({
   },
 });
 
-export const nzPrimaryRules: readonly RuleDef[] = [nzPriRelease];
+/** Hours of work are not fixed, so the send guard's window is the teacher's own working hours. */
+export const nzPriHours = defineRule({
+  id: "nz.pri.hours",
+  force: "C",
+  title: "Hours of work follow the teaching and duties (no fixed hours)",
+  source: SRC.nzPrimaryHours,
+  params: {},
+  check: {},
+  handledBy: "The send guard: the email window is the teacher's own working hours (a setting).",
+});
+
+export const nzPrimaryRules: readonly RuleDef[] = [nzPriRelease, nzPriHours];
 
 export const nzPrimary: Pack = {
   id: "nz-primary",
@@ -71,8 +82,8 @@ export const nzPrimary: Pack = {
   meters: { teacher: true },
   yearLabel: "Directed time this year",
   email: {
-    rule: nzBreaks,
-    ownWindowRule: nzBreaks,
+    rule: nzPriHours,
+    ownWindowRule: nzPriHours,
     applies: () => true,
     windowName: "working hours",
     advice: "you chose to send work email only in your working hours (your own setting)",
