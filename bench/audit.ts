@@ -6,7 +6,7 @@
 import ical from "node-ical";
 import { runAudit } from "../src/ingest/audit";
 import { parseIcs } from "../src/ingest/ics";
-import { syntheticCalendar } from "../src/ingest/synthetic-calendar";
+import { syntheticCalendar } from "../testing/synthetic-calendar";
 import { median, report } from "./stats";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);

@@ -8,7 +8,7 @@ import { DateTime } from "luxon";
 import type { WorkItem } from "../src/model";
 import { mightBeCoverRequest } from "../src/ingest/cover-request";
 import { CoverChecker, timetablePeriods } from "../src/rules/cover";
-import { makeItem, makeProfile } from "../src/rules/test-items";
+import { makeItem, makeProfile } from "../testing/test-items";
 import { checkCoverForm, type CoverForm } from "../src/ui/cover-form";
 import { median, report } from "./stats";
 

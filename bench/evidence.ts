@@ -6,7 +6,7 @@
 import { buildEvidence, evidenceCsv, evidenceIcs, resolveRange } from "../src/evidence";
 import { evidencePdf } from "../src/evidence/pdf";
 import { auditLedger } from "../src/ingest/audit";
-import { syntheticCalendar } from "../src/ingest/synthetic-calendar";
+import { syntheticCalendar } from "../testing/synthetic-calendar";
 import { median, report } from "./stats";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);

@@ -9,7 +9,7 @@
  * refresh usually is) is reported beside it.
  */
 import { launchWithExtension, sendFromPage, timedSendFromPage } from "../e2e/harness";
-import { syntheticCalendar } from "../src/ingest/synthetic-calendar";
+import { syntheticCalendar } from "../testing/synthetic-calendar";
 import { median, report } from "./stats";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);

@@ -7,7 +7,7 @@ import { DateTime } from "luxon";
 import { JURISDICTIONS, type Jurisdiction, type WorkItem } from "../src/model";
 import { Ledger, evaluate } from "../src/rules/engine";
 import { calendarOf } from "../src/rules/catalogue";
-import { makeItem, makeProfile } from "../src/rules/test-items";
+import { makeItem, makeProfile } from "../testing/test-items";
 
 const YEAR_START: Record<Jurisdiction, string> = {
   england: "2025-09-01",

@@ -9,7 +9,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { EXCHANGE_LONDON_VTIMEZONE } from "../src/ingest/synthetic-calendar";
+import { EXCHANGE_LONDON_VTIMEZONE } from "../testing/synthetic-calendar";
 
 const TZ = "GMT Standard Time";
 const TERM_FIRST_DAY = "2026-09-02"; // pupils start the day after the INSET day

@@ -6,7 +6,7 @@ import "fake-indexeddb/auto";
 import { afterEach, describe, expect, it } from "vitest";
 import { createHandlers } from "./handlers";
 import type { Derived } from "./recount";
-import { freshDb } from "../store/testing";
+import { freshDb } from "../../testing/store";
 import type { WithinHoursDB } from "../store/db";
 import { zonedInstant } from "../ingest/pages/zoned";
 import { requestSchemas } from "../messages";

@@ -1,7 +1,7 @@
 import "fake-indexeddb/auto";
 import { afterEach, describe, expect, it } from "vitest";
 import { createHandlers } from "./handlers";
-import { freshDb } from "../store/testing";
+import { freshDb } from "../../testing/store";
 import type { WithinHoursDB } from "../store/db";
 import { zonedInstant } from "../ingest/pages/zoned";
 

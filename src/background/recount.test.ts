@@ -2,7 +2,7 @@ import "fake-indexeddb/auto";
 import { describe, expect, it } from "vitest";
 import { POPUP_KEY, weekKey, type DerivedRow } from "../store/derived";
 import { putItems, saveSource } from "../store/repo";
-import { DAY, HOUR, MONDAY, freshDb, item } from "../store/testing";
+import { DAY, HOUR, MONDAY, freshDb, item } from "../../testing/store";
 import { recomputeDerived } from "./recount";
 import { popupMirror } from "./popup-mirror";
 

@@ -3,7 +3,7 @@ import ICAL from "ical.js";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { auditLedger, auditReport } from "../ingest/audit";
-import { makeItem, makeProfile } from "../rules/test-items";
+import { makeItem, makeProfile } from "../../testing/test-items";
 import { evaluate } from "../rules/engine";
 import { directedShares } from "../rules/shares";
 import { calendarOf } from "../rules/catalogue";

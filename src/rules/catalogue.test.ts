@@ -10,7 +10,7 @@ import {
   profileFieldsFor,
   usableOverrides,
 } from "./catalogue";
-import { makeProfile } from "./test-items";
+import { makeProfile } from "../../testing/test-items";
 
 const RULES_MD = new URL("../../docs/RULES.md", import.meta.url);
 const COVERAGE = new URL("../../docs/RULES-COVERAGE.md", import.meta.url);

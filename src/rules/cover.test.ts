@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Profile, WorkItem } from "../model";
 import { CoverChecker, coverItem, coverLedgerOf, coverVerdict } from "./cover";
-import { localInstant, makeItem, makeProfile } from "./test-items";
+import { localInstant, makeItem, makeProfile } from "../../testing/test-items";
 
 const NOW = Date.UTC(2026, 6, 31);
 

@@ -5,7 +5,7 @@ import { PRESETS, calendarOf, listRules } from "./catalogue";
 import { coverVerdict } from "./cover";
 import { Ledger, evaluate } from "./engine";
 import { weekSummary } from "./summary";
-import { localInstant, makeItem, makeProfile } from "./test-items";
+import { localInstant, makeItem, makeProfile } from "../../testing/test-items";
 import type { Evaluation } from "./types";
 
 const NOW_UK = Date.UTC(2026, 6, 31);

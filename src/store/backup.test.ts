@@ -14,7 +14,7 @@ import {
   saveSource,
   setSetting,
 } from "./repo";
-import { DAY, HOUR, MONDAY, freshDbName, item, manyItems } from "./testing";
+import { DAY, HOUR, MONDAY, freshDbName, item, manyItems } from "../../testing/store";
 
 const opened: WithinHoursDB[] = [];
 function track(d: WithinHoursDB): WithinHoursDB {

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { WithinHoursDB } from "./db";
 import { DAY_MS } from "./limits";
 import { keepWithinLimits, recordCoverDecision, recordSend } from "./repo";
-import { MONDAY, freshDb } from "./testing";
+import { MONDAY, freshDb } from "../../testing/store";
 
 const opened: WithinHoursDB[] = [];
 afterEach(() => opened.splice(0).forEach((d) => d.close()));

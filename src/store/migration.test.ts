@@ -12,7 +12,7 @@ import {
   recordSend,
   unconfirmedItems,
 } from "./repo";
-import { DAY, HOUR, MONDAY, freshDbName, item } from "./testing";
+import { DAY, HOUR, MONDAY, freshDbName, item } from "../../testing/store";
 import { VERSIONS } from "./versions";
 
 const toDelete: string[] = [];

@@ -27,7 +27,7 @@ import {
   setSetting,
   unconfirmedItems,
 } from "./repo";
-import { DAY, HOUR, MONDAY, freshDb, item, manyItems } from "./testing";
+import { DAY, HOUR, MONDAY, freshDb, item, manyItems } from "../../testing/store";
 
 const opened: WithinHoursDB[] = [];
 function db(): WithinHoursDB {

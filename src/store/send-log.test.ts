@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { SEND_LOG_LIMITS } from "../model";
 import type { WithinHoursDB } from "./db";
 import { recordSend } from "./repo";
-import { DAY, MONDAY, freshDb } from "./testing";
+import { DAY, MONDAY, freshDb } from "../../testing/store";
 
 let db: WithinHoursDB | undefined;
 afterEach(async () => {

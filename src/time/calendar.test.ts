@@ -1,6 +1,6 @@
 import { threeUkTerms } from "../rules/packs/terms";
 import { describe, expect, it } from "vitest";
-import { makeProfile } from "../rules/test-items";
+import { makeProfile } from "../../testing/test-items";
 import { calendarFor, dayIndexOf, instantAt, localMinute, weekIndexOf, weekStartOf } from "./calendar";
 
 const HOUR = 3_600_000;

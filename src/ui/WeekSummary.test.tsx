@@ -3,7 +3,7 @@ import { render } from "preact";
 import { describe, expect, it } from "vitest";
 import { evaluate } from "../rules/engine";
 import { weekSummary } from "../rules/summary";
-import { makeItem, makeProfile } from "../rules/test-items";
+import { makeItem, makeProfile } from "../../testing/test-items";
 import { WeekSummary } from "./WeekSummary";
 
 describe("WeekSummary", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { makeProfile } from "../rules/test-items";
+import { makeProfile } from "../../testing/test-items";
 import { SEND_GUARD_KEY } from "../rules/email";
 import { combineParts } from "./save-all";
 

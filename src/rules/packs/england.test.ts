@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { evaluate } from "../engine";
-import { makeItem, makeProfile } from "../test-items";
+import { makeItem, makeProfile } from "../../../testing/test-items";
 
 const NOW = Date.UTC(2026, 6, 31);
 

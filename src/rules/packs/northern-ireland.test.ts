@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { evaluate } from "../engine";
-import { makeItem, makeProfile } from "../test-items";
+import { makeItem, makeProfile } from "../../../testing/test-items";
 
 describe("Northern Ireland pack", () => {
   const profile = makeProfile({ jurisdiction: "northern-ireland", academicYearStart: "2025-08-01" });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { evaluate } from "../engine";
-import { makeItem, makeProfile } from "../test-items";
+import { makeItem, makeProfile } from "../../../testing/test-items";
 
 describe("New Zealand secondary pack", () => {
   const profile = makeProfile({ jurisdiction: "nz-secondary", academicYearStart: "2026-01-27" });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { evaluate } from "../engine";
-import { makeItem, makeProfile } from "../test-items";
+import { makeItem, makeProfile } from "../../../testing/test-items";
 
 describe("Scotland pack", () => {
   it("sco.please_take: cover over the local weekly and termly limits", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { evaluate } from "../engine";
-import { makeItem, makeProfile } from "../test-items";
+import { makeItem, makeProfile } from "../../../testing/test-items";
 
 describe("Support staff pack (Green Book)", () => {
   const profile = makeProfile({ jurisdiction: "support-staff", academicYearStart: "2025-09-01" });

@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
-import type { ItemKind, Profile, WorkItem } from "../model";
-import { profileWithDefaults } from "./profile-defaults";
-import { DIRECTED_BY_DEFAULT } from "../model";
+import type { ItemKind, Profile, WorkItem } from "../src/model";
+import { profileWithDefaults } from "../src/rules/profile-defaults";
+import { DIRECTED_BY_DEFAULT } from "../src/model";
 
 /** Builders for hand-worked test cases: items in local wall-clock time of a zone. Used by tests and the bench. */
 export function localInstant(zone: string, local: string): number {

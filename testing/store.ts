@@ -1,6 +1,6 @@
 /** Shared fixtures for the store's tests (fake-indexeddb in Node). */
-import type { WorkItem } from "../model";
-import { openDatabase, type WithinHoursDB } from "./db";
+import type { WorkItem } from "../src/model";
+import { openDatabase, type WithinHoursDB } from "../src/store/db";
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
