@@ -1,5 +1,5 @@
 import { createContext } from "preact";
-import { useContext, useEffect, useState } from "preact/hooks";
+import { useContext, useEffect, useLayoutEffect, useState } from "preact/hooks";
 import type { Profile } from "../model";
 import { client } from "./client";
 import { PART_LABEL, combineParts, type Parts } from "./save-all";
@@ -61,7 +61,8 @@ export function useSavePart<K extends PartId>(
   part: SavePart<K>,
 ): { onSubmit: (event: Event) => void; onKeyDown: (event: KeyboardEvent) => void } {
   const registry = useContext(SaveContext);
-  useEffect(() => {
+  // Registered as the render commits, not a frame later: Enter straight after typing saves what was typed.
+  useLayoutEffect(() => {
     registry?.set(id, part);
   });
   useEffect(() => () => registry?.remove(id), [registry]);
@@ -92,11 +93,10 @@ export function SaveBar({ registry, profile }: { registry: SaveRegistry; profile
   const [saving, setSaving] = useState(false);
   useEffect(() => registry.subscribe(() => setVersion((v) => v + 1)), [registry]);
   const dirty = registry.dirtyParts();
-  // Problems listed were for an earlier attempt; once nothing is unsaved they no longer apply.
-  // A new edit after a save or a discard: the outcome said then no longer describes the page.
+  // Problems listed were for an earlier attempt; once nothing is unsaved they no longer apply. A "Saved"
+  // outcome stays, with its time: a save's recount can briefly mark a section unsaved while it arrives.
   useEffect(() => {
     if (dirty.length === 0) setProblems([]);
-    else setStatus((s) => (s?.ok ? undefined : s));
   }, [dirty.length]);
 
   async function save() {
@@ -121,7 +121,7 @@ export function SaveBar({ registry, profile }: { registry: SaveRegistry; profile
     if (dropped.length > 0) parts.find(([id]) => id === "rules")?.[1].discard();
     setStatus({
       ok: true,
-      text: `Saved. Your week has been recounted.${dropped.length > 0 ? ` Not kept: ${dropped.join("; ")}.` : ""}`,
+      text: `Saved at ${new Date().toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })}. Your week has been recounted.${dropped.length > 0 ? ` Not kept: ${dropped.join("; ")}.` : ""}`,
     });
   }
   registry.requestSave = () => void save();
