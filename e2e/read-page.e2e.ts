@@ -8,8 +8,6 @@
  * the injection into the page's world, the reading, the preview, the confirm and the store are all the real
  * code; the popup's own choice of "the active tab" is not exercised here.
  */
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 type Tab = { id?: number; url?: string };
@@ -21,23 +19,12 @@ import {
   tabIdOf,
   type Launched,
 } from "./harness";
+import { edulinkPage, pageFixture } from "./page-fixtures";
 
-const FIXTURES = path.resolve("src/ingest/pages/fixtures");
-const fixture = (p: string) => readFileSync(path.join(FIXTURES, p), "utf8");
-
-/**
- * An Edulink page built by us: the AngularJS app's `<timetable>` element and its service holding the saved
- * staff EduLink.Timetable answer, as the real app holds it after loading (MIS-PAGES §4).
- */
-const EDULINK_PAGE = `<!doctype html><html><head><title>Edulink One</title></head><body>
-<timetable><h1>Timetable</h1></timetable>
-<script>
-  const data = { timetables: [${JSON.stringify(JSON.parse(fixture("edulink/employee/EduLink.Timetable.json")).result)}] };
-  window.angular = { element: () => ({ controller: () => ({ _timetableService: { data } }) }) };
-</script></body></html>`;
+const fixture = pageFixture;
 
 const PAGES = {
-  edulink: { url: "https://www.edulinkone.com/#!/timetable", body: EDULINK_PAGE },
+  edulink: { url: "https://www.edulinkone.com/#!/timetable", body: edulinkPage() },
   arbor: {
     url: "https://greenabbey.uk.arbor.sc/?/my-mis-ui/calendar/",
     body: fixture("arbor/my-calendar-week.html"),

@@ -61,6 +61,29 @@ const coverSpanMessage = {
   path: ["end"],
 };
 
+/** What a page reader gives back for one lesson or event (src/ingest/pages/types.ts, PageItem). */
+const pageItems = z
+  .array(
+    z
+      .object({
+        title: z.string().max(2000),
+        start: instant,
+        end: instant,
+        location: z.string().max(2000).optional(),
+        group: z.string().max(200).optional(),
+        allDay: z.boolean().optional(),
+        hint: z.enum(["lesson", "registration", "free", "cover"]).optional(),
+      })
+      .strict(),
+  )
+  .min(1)
+  .max(5000);
+/** A site the teacher lets Within Hours read when they open it: an https origin, no path. */
+const httpsOrigin = z
+  .string()
+  .max(300)
+  .regex(/^https:\/\/[a-z0-9.-]+(:\d+)?$/i, "an https origin such as https://www.edulinkone.com");
+
 export const requestSchemas = {
   // CS→BG: the send watcher asks for the guard to be attached to its frame; the guard asks for its policy
   // and records outcomes (never content).
@@ -134,22 +157,7 @@ export const requestSchemas = {
       type: z.literal("source/import-page"),
       site: z.enum(["edulink", "arbor", "google-calendar", "outlook", "classcharts", "html-table"]),
       siteName: z.string().min(1).max(100),
-      items: z
-        .array(
-          z
-            .object({
-              title: z.string().max(2000),
-              start: instant,
-              end: instant,
-              location: z.string().max(2000).optional(),
-              group: z.string().max(200).optional(),
-              allDay: z.boolean().optional(),
-              hint: z.enum(["lesson", "registration", "free", "cover"]).optional(),
-            })
-            .strict(),
-        )
-        .min(1)
-        .max(5000),
+      items: pageItems,
       /** Repeat the weeks read across the term dates in the profile's cycle. */
       repeat: z.boolean().optional(),
     })
@@ -160,6 +168,26 @@ export const requestSchemas = {
   // background recounts.
   "backup/restored": z.object({ type: z.literal("backup/restored") }).strict(),
   "status/ping": z.object({ type: z.literal("status/ping") }).strict(),
+
+  // CS→BG: a site's automatic reading (only on a site the teacher opted in). The background checks the
+  // sender's address against the opted-in sites, collects the page for the script to read, and applies the
+  // same refusal rules as a read from the popup before it imports anything.
+  "page/auto-collect": z.object({ type: z.literal("page/auto-collect") }).strict(),
+  "page/auto-read": z
+    .object({
+      type: z.literal("page/auto-read"),
+      items: pageItems.optional(),
+      /** Why the page's reader refused it (nothing is imported). */
+      refused: z.string().max(2000).optional(),
+    })
+    .strict()
+    .refine((r) => (r.items === undefined) !== (r.refused === undefined), {
+      message: "either the items read or the reason the page could not be read",
+    }),
+  // UI→BG (privileged): which sites are read automatically when the teacher opens them.
+  "auto-read/list": z.object({ type: z.literal("auto-read/list") }).strict(),
+  "auto-read/enable": z.object({ type: z.literal("auto-read/enable"), origin: httpsOrigin }).strict(),
+  "auto-read/remove": z.object({ type: z.literal("auto-read/remove"), origin: httpsOrigin }).strict(),
 } as const;
 
 export type RequestType = keyof typeof requestSchemas;
@@ -172,6 +200,8 @@ export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set<Request
   "guard/record-send",
   "cover/verdict",
   "cover/log",
+  "page/auto-collect",
+  "page/auto-read",
 ]);
 
 /** What an import of one calendar changed. */
@@ -198,6 +228,25 @@ export interface PageImportReply {
   duplicates: number;
 }
 
+/** The last automatic reading of one site, shown in the options page. */
+export interface AutoReadOutcome {
+  at: number;
+  ok: boolean;
+  /** "Edulink timetable, week of 13 June: 2 added, 1 updated" or why the page could not be read. */
+  text: string;
+}
+
+/** A site the teacher lets Within Hours read when they open it. */
+export interface AutoReadSite {
+  /** "https://www.edulinkone.com". */
+  origin: string;
+  /** The reader's site name ("Edulink"; "Timetable" for the table reader). */
+  siteName: string;
+  /** The latest visit's outcome, and the latest one that read something. */
+  last?: AutoReadOutcome;
+  lastRead?: AutoReadOutcome;
+}
+
 /**
  * What each request's handler answers when it succeeds. The handler map is typed against it, and the
  * pages' client (src/ui/client.ts) gives the same type back, so both ends agree by construction.
@@ -220,6 +269,16 @@ export interface Replies {
   "source/delete": Record<never, never>;
   "backup/restored": Record<never, never>;
   "status/ping": { now: number };
+  "page/auto-collect": {
+    page: { url: string; html: string; json?: unknown };
+    /** The zone the page's wall-clock times are read in: the teacher's. */
+    timeZone: string;
+  };
+  "page/auto-read": { outcome: AutoReadOutcome };
+  "auto-read/list": { sites: AutoReadSite[] };
+  /** `pending` while the browser is still asking the teacher for the site's permission. */
+  "auto-read/enable": { site?: AutoReadSite; pending?: true };
+  "auto-read/remove": Record<never, never>;
 }
 
 /** What a page writes to send request `T`: its schema's input, without the `type` the client adds. */

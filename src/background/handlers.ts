@@ -11,6 +11,7 @@ import { IMPORT_TIME_BUDGET, parseIcs } from "../ingest/ics";
 import { eventsToItems, trainingDaysFrom } from "../ingest/to-items";
 import { localDate } from "../ingest/timezones";
 import { importPageReading } from "./page-import";
+import { AUTO_READ_UNAVAILABLE, type AutoReadHandlers } from "./auto-read";
 import type { WithinHoursDB } from "../store/db";
 import {
   addClassificationRule,
@@ -51,10 +52,13 @@ export interface BackgroundDeps {
   /** Whether this tab may add one more send-log row this minute (SEND_LOG_LIMITS.perTabPerMinute). */
   admitSendRecord?: (tabId: number | undefined) => Promise<boolean>;
   fetchImpl?: typeof fetch;
+  /** Sites read automatically when the teacher opens them (src/background/auto-read.ts). */
+  autoRead?: AutoReadHandlers;
 }
 
 export function createHandlers(deps: BackgroundDeps): HandlerMap {
   const releaseFeedHost = (db: WithinHoursDB, url: string) => releaseFeedHostWith(deps, db, url);
+  const autoRead = deps.autoRead ?? AUTO_READ_UNAVAILABLE;
   const refresh = async (fresh?: FreshSource) => {
     const derived = await recomputeDerived(deps.db(), deps.now(), fresh);
     await deps.afterChange(derived);
@@ -262,6 +266,11 @@ export function createHandlers(deps: BackgroundDeps): HandlerMap {
       return {};
     },
     "status/ping": async () => ({ now: deps.now() }),
+    "page/auto-collect": autoRead["page/auto-collect"],
+    "page/auto-read": autoRead["page/auto-read"],
+    "auto-read/list": autoRead["auto-read/list"],
+    "auto-read/enable": autoRead["auto-read/enable"],
+    "auto-read/remove": autoRead["auto-read/remove"],
   };
 }
 
@@ -270,6 +279,8 @@ async function releaseFeedHostWith(deps: BackgroundDeps, db: WithinHoursDB, url:
   const origin = feedOrigin(new URL(url));
   const feeds = await db.sources.where("type").equals("ics-feed").toArray();
   if (feeds.some((f) => f.url && feedOrigin(new URL(f.url)) === origin)) return;
+  // A site read automatically on the same host still needs it.
+  if (await deps.autoRead?.usesHost(origin)) return;
   // A host the extension must keep (a mail site) cannot be removed; that is not the teacher's problem.
   await deps.removeHostPermission(origin).catch(() => undefined);
 }

@@ -19,6 +19,12 @@ import {
   onStartup,
   pushToTabs,
   getSessionValue,
+  getLocalStorage,
+  onHostPermissionsChanged,
+  registeredScripts,
+  registerScript,
+  runInFrame,
+  unregisterScripts,
   setBadge,
   setLocalStorage,
   setSessionValue,
@@ -27,6 +33,9 @@ import {
 import { MAIL_TAB_PATTERNS } from "./mail-hosts";
 import gmailGuardUrl from "url:~attached/gmail-guard.ts";
 import outlookGuardUrl from "url:~attached/outlook-guard.ts";
+import pageAutoReadUrl from "url:~attached/page-auto-read.ts";
+import { createAutoReadHandlers, type Outcomes } from "./auto-read";
+import { collectPage } from "../ingest/pages/collect";
 import { createHandlers, refreshAllFeeds } from "./handlers";
 import { routeMessage } from "./router";
 import { recomputeDerived, type Derived } from "./recount";
@@ -80,7 +89,35 @@ const admitSendRow = (tabId: number | undefined) => {
   return quotaQueue as Promise<boolean>;
 };
 
+const AUTO_READ_OUTCOMES_KEY = "autoRead.outcomes";
+const AUTO_READ_PENDING_KEY = "autoRead.pending";
+const PAGE_AUTO_READ_FILE = new URL(pageAutoReadUrl).pathname.slice(1);
+
+const autoRead = createAutoReadHandlers({
+  db,
+  now: Date.now,
+  refresh: (fresh) => recomputeDerived(db(), Date.now(), fresh).then(afterChange),
+  hasHostPermission,
+  removeHostPermission,
+  scripts: {
+    list: registeredScripts,
+    register: (id, matches) => registerScript(id, matches, PAGE_AUTO_READ_FILE),
+    unregister: unregisterScripts,
+  },
+  collect: (tabId, frameId) => runInFrame(tabId, frameId, collectPage),
+  outcomes: {
+    get: async () => (await getLocalStorage<Record<string, Outcomes>>(AUTO_READ_OUTCOMES_KEY)) ?? {},
+    set: (all) => setLocalStorage({ [AUTO_READ_OUTCOMES_KEY]: all }),
+  },
+  pending: {
+    get: async () =>
+      ((await getSessionValue(AUTO_READ_PENDING_KEY)) as Record<string, number> | undefined) ?? {},
+    set: (all) => setSessionValue(AUTO_READ_PENDING_KEY, all),
+  },
+});
+
 const handlers = createHandlers({
+  autoRead,
   db,
   now: Date.now,
   afterChange,
@@ -106,6 +143,8 @@ export function startBackground(): void {
       handlers,
     ),
   );
+
+  onHostPermissionsChanged((change) => void autoRead.onPermissionsChanged(change));
 
   alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === FEEDS_ALARM) void refreshAllFeeds(handlers, db());

@@ -117,3 +117,50 @@ export async function runInTab<T>(tabId: number, collect: () => T): Promise<T | 
   const [result] = await browser.scripting.executeScript({ target: { tabId }, world: "MAIN", func: collect });
   return result?.result as T | undefined;
 }
+
+/**
+ * Runs `collect` once in one frame's page world. From the background, for a site the teacher opted in to
+ * automatic reading (its host permission was granted on their click).
+ */
+export async function runInFrame<T>(
+  tabId: number,
+  frameId: number,
+  collect: () => T,
+): Promise<T | undefined> {
+  const [result] = await browser.scripting.executeScript({
+    target: { tabId, frameIds: [frameId] },
+    world: "MAIN",
+    func: collect,
+  });
+  return result?.result as T | undefined;
+}
+
+/** A content script registered at run time (scripting.registerContentScripts), kept across restarts. */
+export interface RegisteredScript {
+  id: string;
+  matches: string[];
+}
+
+export async function registeredScripts(): Promise<RegisteredScript[]> {
+  const scripts = await browser.scripting.getRegisteredContentScripts();
+  return scripts.map((s) => ({ id: s.id, matches: s.matches ?? [] }));
+}
+
+/** Register one of the extension's own script files for the given match patterns, top frame, once idle. */
+export async function registerScript(id: string, matches: string[], file: string): Promise<void> {
+  await browser.scripting.registerContentScripts([
+    { id, matches, js: [file], runAt: "document_idle", allFrames: false, persistAcrossSessions: true },
+  ]);
+}
+
+export async function unregisterScripts(ids: string[]): Promise<void> {
+  if (ids.length > 0) await browser.scripting.unregisterContentScripts({ ids });
+}
+
+/** Host permissions the teacher granted (on a click) or took back (in the browser's own settings). */
+export function onHostPermissionsChanged(
+  listener: (change: { added?: string[]; removed?: string[] }) => void,
+): void {
+  browser.permissions.onAdded.addListener((p) => listener({ added: p.origins ?? [] }));
+  browser.permissions.onRemoved.addListener((p) => listener({ removed: p.origins ?? [] }));
+}

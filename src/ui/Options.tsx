@@ -11,6 +11,7 @@ import { EvidencePanel } from "./EvidencePanel";
 import { YearView } from "./YearView";
 import { RulesPanel } from "./RulesPanel";
 import { TermsPanel } from "./TermsPanel";
+import { AutoReadPanel } from "./AutoReadPanel";
 import { EmailGuardPanel } from "./EmailGuardPanel";
 import { CoverSection } from "./CoverSection";
 import { SaveBar, SaveContext, SaveRegistry } from "./SaveBar";
@@ -69,6 +70,7 @@ export function Options() {
           </Section>
           <Section id="calendars">
             <SourcesPanel sources={sources.value ?? []} overlaps={ledger.value?.sourceOverlaps} />
+            {profile && <AutoReadPanel timeZone={profile.timeZone} />}
             {profile && (
               <ConfirmList
                 items={ledger.value?.unconfirmed ?? []}

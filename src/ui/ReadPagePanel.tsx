@@ -1,4 +1,4 @@
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import type { PageReading, ReadOk, TableMapping } from "../ingest/pages/types";
 import type { PageImportReply } from "../messages";
 import { client } from "./client";
@@ -6,6 +6,7 @@ import { KIND_NAMES } from "../model";
 import { formatMinutes } from "../rules/util";
 import { dayText, timeText } from "./format";
 import type { TabPage } from "./read-page-flow";
+import { requestHostPermission } from "../platform/extension";
 
 type Saved = PageImportReply;
 
@@ -15,7 +16,7 @@ type State =
   | { step: "preview"; page: TabPage; reading: ReadOk }
   | { step: "refused"; page?: TabPage; reason: string; proposal?: TableMapping }
   | { step: "saving" }
-  | { step: "saved"; saved: Saved };
+  | { step: "saved"; saved: Saved; page: TabPage };
 
 /**
  * "Read my timetable from this page": reads the tab the teacher is looking at (nothing is injected before
@@ -49,7 +50,7 @@ export function ReadPagePanel({ timeZone }: { timeZone: string }) {
     show(page, flow.readCollected(page, timeZone, mapping));
   }
 
-  async function confirm(reading: ReadOk) {
+  async function confirm(page: TabPage, reading: ReadOk) {
     setState({ step: "saving" });
     const reply = await client.request("source/import-page", {
       site: reading.site,
@@ -57,7 +58,7 @@ export function ReadPagePanel({ timeZone }: { timeZone: string }) {
       items: reading.items,
       ...(repeat ? { repeat: true } : {}),
     });
-    if (reply.ok) setState({ step: "saved", saved: reply });
+    if (reply.ok) setState({ step: "saved", saved: reply, page });
     else setState({ step: "refused", reason: reply.error });
   }
 
@@ -93,6 +94,7 @@ export function ReadPagePanel({ timeZone }: { timeZone: string }) {
               ? ` ${state.saved.duplicates} already on another calendar were not counted twice.`
               : ""}
           </p>
+          <AutoReadChoice url={state.page.url} />
           <button type="button" onClick={() => void read()}>
             Read again
           </button>
@@ -104,10 +106,11 @@ export function ReadPagePanel({ timeZone }: { timeZone: string }) {
           timeZone={timeZone}
           repeat={repeat}
           onRepeat={setRepeat}
-          onConfirm={() => void confirm(state.reading)}
+          onConfirm={() => void confirm(state.page, state.reading)}
           onCancel={() => setState({ step: "idle" })}
         />
       )}
+      {state.step === "preview" && <AutoReadChoice url={state.page.url} />}
     </section>
   );
 }
@@ -186,6 +189,79 @@ function Preview(props: {
           Cancel
         </button>
       </div>
+    </div>
+  );
+}
+
+/** The page's origin when it is an https page (the only kind read automatically). */
+function httpsOrigin(url: string): string | undefined {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === "https:" ? parsed.origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+type AutoReadState = "unknown" | "off" | "asking" | "on" | "declined" | { error: string };
+
+/**
+ * "Read this site automatically when I open it": asks the browser for this one host's permission on the
+ * teacher's click; the background then registers the page reader for this origin only. Shown and removable
+ * in the options page's "Automatic reading".
+ */
+function AutoReadChoice({ url }: { url: string }) {
+  const origin = httpsOrigin(url);
+  const [state, setState] = useState<AutoReadState>("unknown");
+  useEffect(() => {
+    if (!origin) return;
+    void client
+      .request("auto-read/list", {})
+      .then((reply) => setState(reply.ok && reply.sites.some((s) => s.origin === origin) ? "on" : "off"));
+  }, [origin]);
+  if (!origin || state === "unknown") return null;
+  if (state === "on")
+    return (
+      <p class="wh-muted" data-testid="auto-read-on">
+        {new URL(origin).host} is read automatically when you open it. You can stop this in the settings
+        (Automatic reading).
+      </p>
+    );
+
+  function turnOn() {
+    setState("asking");
+    // The background hears first, so it can finish even if this popup closes while the browser asks.
+    const told = client.request("auto-read/enable", { origin: origin! });
+    void requestHostPermission(`${origin}/*`).then(
+      async (granted) => {
+        await told;
+        if (!granted) return setState("declined");
+        const reply = await client.request("auto-read/enable", { origin: origin! });
+        setState(
+          reply.ok && reply.site
+            ? "on"
+            : { error: reply.ok ? "the browser did not confirm it" : reply.error },
+        );
+      },
+      (error: unknown) => setState({ error: error instanceof Error ? error.message : String(error) }),
+    );
+  }
+
+  return (
+    <div data-testid="auto-read-choice">
+      <button type="button" disabled={state === "asking"} onClick={turnOn}>
+        Read this site automatically when I open it
+      </button>
+      <p class="wh-muted">
+        Your browser will ask to let Within Hours read {new URL(origin).host} (that site only). Nothing runs
+        on any other site.
+      </p>
+      {state === "declined" && <p class="wh-muted">Not turned on: the browser's permission was not given.</p>}
+      {typeof state === "object" && (
+        <p role="alert" class="wh-error">
+          Could not turn on automatic reading: {state.error}
+        </p>
+      )}
     </div>
   );
 }

@@ -3,9 +3,9 @@
  * scripting), read it with the site's reader from the registry, and say what will be counted.
  */
 import { collectPage } from "../ingest/pages/collect";
-import { readPage } from "../ingest/pages/registry";
+import { readCollected } from "../ingest/pages/read-collected";
 import { classifyPageItem } from "../ingest/pages/to-work-items";
-import type { PageItem, PageReading, TableMapping } from "../ingest/pages/types";
+import type { PageItem } from "../ingest/pages/types";
 import type { ItemKind } from "../model";
 import { activeTab, runInTab } from "../platform/extension";
 
@@ -40,27 +40,7 @@ export async function collectTab(): Promise<TabPage> {
   return page;
 }
 
-const todayIn = (zone: string) =>
-  new Intl.DateTimeFormat("en-CA", {
-    timeZone: zone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(new Date());
-
-export function readCollected(page: TabPage, timeZone: string, tableMapping?: TableMapping): PageReading {
-  const parser = new DOMParser();
-  const parseHtml = (html: string) => parser.parseFromString(html, "text/html");
-  return readPage({
-    url: page.url,
-    document: parseHtml(page.html),
-    json: page.json,
-    timeZone,
-    today: todayIn(timeZone),
-    parseHtml,
-    tableMapping,
-  });
-}
+export { readCollected };
 
 export interface PreviewLine {
   item: PageItem;
