@@ -37,6 +37,11 @@ const PAGES = {
     url: "https://outlook.office.com/calendar/view/week",
     body: fixture("outlook/calendar-week.html"),
   },
+  // Any other school system's timetable table (here at a Bromcom address), with no weekday names or times.
+  table: {
+    url: "https://cloudmis.bromcom.com/Nucleus/UI/Timetable.aspx",
+    body: fixture("html-table/no-axes.html"),
+  },
   expired: {
     url: "https://expired.uk.arbor.sc/?/my-mis-ui/calendar/",
     body: fixture("arbor/expired-session.html"),
@@ -207,6 +212,50 @@ describe("read my timetable from this page", () => {
     );
     expect(await popup.getByRole("button", { name: "Add to my calendar" }).count()).toBe(0);
     expect((await readStore<StoredItem[]>(popup, "items")).length).toBe(before);
+    await popup.close();
+    await page.close();
+  });
+
+  it("a table it is unsure of: the teacher confirms the days and period times, then it reads and saves", async () => {
+    const page = await openSite(PAGES.table.url);
+    await pressToolbarButton(browser, page);
+    const popup = await openPopupFor(page);
+    await popup.getByRole("button", { name: "Read my timetable from this page" }).click();
+    await popup.getByTestId("read-page-refused").waitFor({ timeout: 20_000 });
+    expect(await popup.getByTestId("read-page-refused").textContent()).toMatch(
+      /columns are not named after weekdays: please confirm.*Nothing was imported/,
+    );
+    const form = popup.getByTestId("table-mapping");
+    // Proposed: the five numbered columns as this week's days; the rows have no times to propose.
+    expect(await form.getByLabel("Column 2").inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(await form.getByLabel("Row 1 starts").inputValue()).toBe("");
+    const week = ["2026-11-23", "2026-11-24", "2026-11-25", "2026-11-26", "2026-11-27"];
+    for (const [i, date] of week.entries()) await form.getByLabel(`Column ${i + 2}`).fill(date);
+    await form.getByLabel("Row 1 starts").fill("09:00");
+    await form.getByLabel("Row 1 ends").fill("10:00");
+    await form.getByLabel("Row 2 starts").fill("10:05");
+    await form.getByLabel("Row 2 ends").fill("11:05");
+    await form.getByRole("button", { name: "Read with these" }).click();
+    const preview = popup.getByTestId("read-page-preview");
+    await preview.waitFor({ timeout: 20_000 });
+    const text = (await preview.textContent()) ?? "";
+    expect(text).toMatch(/Timetable: 4 lessons and 6 other entries; 10 h of directed time will be counted/);
+    expect(text).toMatch(/Mon 23 Nov09:00–10:00 Science 9A\/Sc2/);
+    expect(text).toMatch(/Fri 27 Nov.*10:05–11:05 Science 11C\/Sc3/s);
+    await popup.getByRole("button", { name: "Add to my calendar" }).click();
+    const saved = popup.getByTestId("read-page-saved");
+    await saved.waitFor({ timeout: 20_000 });
+    expect(await saved.textContent()).toContain("Saved as “Timetable, week of 23 November”");
+    const lessons = (await readStore<StoredItem[]>(popup, "items"))
+      .filter((i) => i.source === "page:html-table" && i.kind === "lesson")
+      .map((i) => [i.title, new Date(i.start).toISOString()])
+      .sort((a, b) => a[1]!.localeCompare(b[1]!));
+    expect(lessons).toEqual([
+      ["Science 9A/Sc2", "2026-11-23T09:00:00.000Z"],
+      ["Science 11C/Sc3", "2026-11-24T10:05:00.000Z"],
+      ["Science 10B/Sc1", "2026-11-25T09:00:00.000Z"],
+      ["Science 11C/Sc3", "2026-11-27T10:05:00.000Z"],
+    ]);
     await popup.close();
     await page.close();
   });

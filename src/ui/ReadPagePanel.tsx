@@ -296,8 +296,19 @@ function MappingForm({ proposal, onRead }: { proposal: TableMapping; onRead: (m:
       {periods.map((p, i) => (
         <label class="wh-block" key={`p${i}`}>
           Row {i + 1}{" "}
-          <input type="time" value={p.start} onInput={(e) => setPeriod(i, "start", e.currentTarget.value)} />{" "}
-          to <input type="time" value={p.end} onInput={(e) => setPeriod(i, "end", e.currentTarget.value)} />
+          <input
+            type="time"
+            aria-label={`Row ${i + 1} starts`}
+            value={p.start}
+            onInput={(e) => setPeriod(i, "start", e.currentTarget.value)}
+          />{" "}
+          to{" "}
+          <input
+            type="time"
+            aria-label={`Row ${i + 1} ends`}
+            value={p.end}
+            onInput={(e) => setPeriod(i, "end", e.currentTarget.value)}
+          />
         </label>
       ))}
       <button type="submit">Read with these</button>
