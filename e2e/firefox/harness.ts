@@ -30,6 +30,12 @@ export interface FirefoxLaunched {
   openPage(url: string): Promise<Page>;
   /** Stop the extension's background, as Firefox does when it is idle. */
   stopBackground(): Promise<void>;
+  /**
+   * What a click on the toolbar button grants (activeTab) on the tab showing `url`; gives that tab's id. A
+   * headless Firefox has no toolbar to click, so this calls, in the chrome scope, the same grant Firefox's
+   * button makes (`extension.tabManager.addActiveTabPermission`).
+   */
+  grantActiveTab(url: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -101,12 +107,30 @@ export async function launchFirefox(
     );
   };
 
+  const grantActiveTab = async (url: string) => {
+    const result = (await evaluateInChrome(
+      browser,
+      `(() => {
+        const { ExtensionParent } = ChromeUtils.importESModule("resource://gre/modules/ExtensionParent.sys.mjs");
+        const extension = ExtensionParent.GlobalManager.getExtension(${JSON.stringify(geckoId)});
+        const tab = window.gBrowser.tabs.find((t) => t.linkedBrowser.currentURI.spec === ${JSON.stringify(url)});
+        if (!tab) throw new Error("no tab shows " + ${JSON.stringify(url)});
+        extension.tabManager.addActiveTabPermission(tab);
+        return ExtensionParent.apiManager.global.tabTracker.getId(tab);
+      })()`,
+    )) as { result?: { value?: number } };
+    const id = result.result?.value;
+    if (typeof id !== "number") throw new Error(`no tab id for ${url}`);
+    return id;
+  };
+
   return {
     browser,
     geckoId,
     openExtensionPage,
     openPage,
     stopBackground,
+    grantActiveTab,
     close: () => browser.close().catch(() => undefined),
   };
 }
