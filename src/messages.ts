@@ -164,6 +164,8 @@ export const requestSchemas = {
     .strict(),
   "source/refresh": z.object({ type: z.literal("source/refresh"), id: z.string().max(200) }).strict(),
   "source/delete": z.object({ type: z.literal("source/delete"), id: z.string().max(200) }).strict(),
+  // Of two calendars holding the same events, count them from this one.
+  "source/prefer": z.object({ type: z.literal("source/prefer"), id: z.string().min(1).max(200) }).strict(),
   // The options page restores a backup itself (no message could carry one of any size); then the
   // background recounts.
   "backup/restored": z.object({ type: z.literal("backup/restored") }).strict(),
@@ -267,6 +269,7 @@ export interface Replies {
   "source/add-feed": ImportReply & { name: string };
   "source/refresh": ImportReply | { notModified: true };
   "source/delete": Record<never, never>;
+  "source/prefer": Record<never, never>;
   "backup/restored": Record<never, never>;
   "status/ping": { now: number };
   "page/auto-collect": {

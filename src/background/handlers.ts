@@ -23,6 +23,7 @@ import {
   itemsBetween,
   listClassificationRules,
   putItems,
+  preferSource,
   readPolicy,
   recordSend,
   replaceSourceItems,
@@ -259,6 +260,11 @@ export function createHandlers(deps: BackgroundDeps): HandlerMap {
       await deleteSource(db, id);
       await refresh();
       if (source?.url) await releaseFeedHost(db, source.url);
+      return {};
+    },
+    "source/prefer": async ({ id }) => {
+      await preferSource(deps.db(), id);
+      await refresh();
       return {};
     },
     "backup/restored": async () => {

@@ -1,7 +1,7 @@
 import "fake-indexeddb/auto";
 import { describe, expect, it } from "vitest";
 import { POPUP_KEY, weekKey, type DerivedRow } from "../store/derived";
-import { putItems, saveSource } from "../store/repo";
+import { getSourcePrecedence, preferSource, putItems, saveSource } from "../store/repo";
 import { DAY, HOUR, MONDAY, freshDb, item } from "../../testing/store";
 import { recomputeDerived } from "./recount";
 import { popupMirror } from "./popup-mirror";
@@ -71,5 +71,15 @@ describe("recomputeDerived with one calendar added twice", () => {
     expect(ledger.evaluation.year.directedMinutes).toBe(120);
     // "Term feed" is listed before "Term file".
     expect(ledger.sourceOverlaps).toEqual([{ kept: "feed:term", dropped: "file:term", count: 1 }]);
+
+    // The teacher chooses the file: the shared event is counted once, from the file, and stays counted once.
+    await preferSource(db, "file:term");
+    const chosen = (await recomputeDerived(db, MONDAY + 2 * DAY)).ledger;
+    expect(chosen.sourceOverlaps).toEqual([{ kept: "file:term", dropped: "feed:term", count: 1 }]);
+    expect(chosen.evaluation.year.directedMinutes).toBe(120);
+    await preferSource(db, "feed:term");
+    expect(await getSourcePrecedence(db)).toEqual(["feed:term", "file:term"]);
+    const back = (await recomputeDerived(db, MONDAY + 2 * DAY)).ledger;
+    expect(back.sourceOverlaps).toEqual([{ kept: "feed:term", dropped: "file:term", count: 1 }]);
   });
 });

@@ -12,7 +12,7 @@ import { computeSendPolicy, type SendPolicy } from "../guard/policy";
 import type { WithinHoursDB } from "../store/db";
 import { LEDGER_KEY, derivedRows, type DerivedRow, type StoredLedger } from "../store/derived";
 import { dedupeAcrossSources } from "../ingest/dedupe";
-import { getProfile, itemsBetween, listSources, saveDerived } from "../store/repo";
+import { getProfile, getSourcePrecedence, itemsBetween, listSources, saveDerived } from "../store/repo";
 
 export function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || "Europe/London";
@@ -50,9 +50,15 @@ export async function recomputeDerived(
   const profile = await currentProfile(db, now);
   const year = academicYearSpan(profile);
   const stored = fresh ? await withFresh(db, year, fresh) : await itemsBetween(db, year.start, year.end);
-  // The same event from two calendars counts once: the teacher's own items, then calendars as the options page lists them.
+  // The same event from two calendars counts once: from the calendar the teacher chose, else their own
+  // items, then calendars as the options page lists them.
   const sourceOrder = (await listSources(db)).map((source) => source.id);
-  const { items, overlaps: sourceOverlaps } = dedupeAcrossSources(stored, ["manual", ...sourceOrder]);
+  const chosen = await getSourcePrecedence(db);
+  const { items, overlaps: sourceOverlaps } = dedupeAcrossSources(stored, [
+    ...chosen,
+    "manual",
+    ...sourceOrder,
+  ]);
   const evaluation = evaluate(items, profile, { now });
   const policy = computeSendPolicy(profile, items, now);
   const questions = questionsFor(items);

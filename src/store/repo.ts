@@ -67,6 +67,24 @@ export async function saveProfile(db: WithinHoursDB, profile: Profile): Promise<
   await guarded(() => db.settings.put({ key: PROFILE_KEY, value: withoutUndefined(parsed.data) }));
 }
 
+/** The teacher's choice of which calendar counts when two hold the same events, first choice first. */
+export const SOURCE_PRECEDENCE_KEY = "sourcePrecedence";
+
+export async function getSourcePrecedence(db: WithinHoursDB): Promise<string[]> {
+  const value = await guarded(async () => (await db.settings.get(SOURCE_PRECEDENCE_KEY))?.value);
+  return Array.isArray(value) ? value.filter((x): x is string => typeof x === "string") : [];
+}
+
+/** Count `sourceId`'s copy of any event it shares with another calendar (it goes first in the order). */
+export async function preferSource(db: WithinHoursDB, sourceId: string): Promise<void> {
+  const order = await getSourcePrecedence(db);
+  await setSetting(
+    db,
+    SOURCE_PRECEDENCE_KEY,
+    [sourceId, ...order.filter((id) => id !== sourceId)].slice(0, 200),
+  );
+}
+
 /** Values must be plain JSON so a backup round trip keeps them exactly. */
 export async function setSetting(db: WithinHoursDB, key: string, value: unknown): Promise<void> {
   await guarded(() => db.settings.put({ key, value }));

@@ -119,6 +119,11 @@ export function SourcesPanel({
     }
   }
 
+  async function prefer(id: string) {
+    const reply = await client.request("source/prefer", { id });
+    setStatus(statusOf(reply, `Shared events are now counted from ${nameOf(sources, id)}.`));
+  }
+
   async function act(type: "source/refresh" | "source/delete", id: string) {
     const reply = await client.request(type, { id });
     setStatus(statusOf(reply, type === "source/delete" ? "Removed." : "Refreshed."));
@@ -205,12 +210,24 @@ export function SourcesPanel({
       </form>
       <StatusLine status={status} testId="sources-status" block />
       {overlaps.length > 0 && (
-        <ul class="wh-muted" data-testid="source-overlaps">
+        <ul data-testid="source-overlaps">
           {overlaps.map((o) => (
             <li key={`${o.kept} ${o.dropped}`}>
-              {nameOf(sources, o.dropped)} repeats {o.count} {o.count === 1 ? "event" : "events"} of{" "}
-              {nameOf(sources, o.kept)}. Each is counted once, from {nameOf(sources, o.kept)}; remove the
-              calendar you do not want counted to keep the other.
+              These two calendars share {o.count} {o.count === 1 ? "event" : "events"}, each counted once.{" "}
+              <span role="group" aria-label="Count them from">
+                Count from{" "}
+                {[o.kept, o.dropped].map((id) => (
+                  <button
+                    key={id}
+                    type="button"
+                    aria-pressed={id === o.kept}
+                    data-source={id}
+                    onClick={() => id !== o.kept && void prefer(id)}
+                  >
+                    {nameOf(sources, id)}
+                  </button>
+                ))}
+              </span>
             </li>
           ))}
         </ul>
