@@ -10,6 +10,9 @@ import { BackupPanel } from "./BackupPanel";
 import { EvidencePanel } from "./EvidencePanel";
 import { YearView } from "./YearView";
 import { RulesPanel } from "./RulesPanel";
+import { Glossary } from "./Glossary";
+import { listRules } from "../rules/catalogue";
+import type { Profile } from "../model";
 import { TermsPanel } from "./TermsPanel";
 import { AutoReadPanel } from "./AutoReadPanel";
 import { EmailGuardPanel } from "./EmailGuardPanel";
@@ -81,7 +84,10 @@ export function Options() {
             )}
             {profile && <TermsPanel profile={profile} />}
           </Section>
-          <Section id="rules">{profile && <RulesPanel profile={profile} />}</Section>
+          <Section id="rules">
+            {profile && <RulesPanel profile={profile} />}
+            {profile && <Glossary text={rulesText(profile)} />}
+          </Section>
           <Section id="email">{profile && <EmailGuardPanel profile={profile} />}</Section>
           <Section id="cover">{profile && <CoverSection profile={profile} />}</Section>
           <Section id="evidence">
@@ -105,4 +111,11 @@ function Section({ id, children }: { id: SectionId; children: ComponentChildren 
       {children}
     </section>
   );
+}
+
+/** The rules' titles and sources as the rules section shows them, for its glossary. */
+function rulesText(profile: Profile): string {
+  return listRules(profile)
+    .map((r) => `${r.title}\n${r.source}`)
+    .join("\n");
 }

@@ -34,5 +34,10 @@ describe("WeekSummary", () => {
     expect(text).toContain("Breach · contract or national agreement");
     expect(text).toContain("Warning · union advice");
     expect(text).toContain("Source: NUT, “How to win with Action Short of Strike Action”");
+    // The jargon on the page is explained once, in plain words.
+    const glossary = host.querySelector('[data-testid="glossary"]')!.textContent ?? "";
+    expect(glossary).toContain("Planning, preparation and assessment time");
+    expect(glossary).toContain("Action short of strike action");
+    expect(glossary).toContain("The School Teachers' Pay and Conditions Document");
   });
 });

@@ -1,6 +1,7 @@
 import { FORCE_LABEL, SEVERITY_ORDER, type Finding, type Severity } from "../model";
 import type { MeterStatus, SummaryMeter, WeekSummaryView } from "../rules/summary";
 import type { YearLedger } from "../rules/types";
+import { Glossary } from "./Glossary";
 import { formatMinutes } from "../rules/util";
 
 /**
@@ -58,8 +59,20 @@ export function WeekSummary(props: { view: WeekSummaryView; year: YearLedger; fi
           </ul>
         )}
       </section>
+      <Glossary text={pageText(view, findings)} />
     </div>
   );
+}
+
+/** The words this summary shows, for its glossary. */
+function pageText(view: WeekSummaryView, findings: readonly Finding[]): string {
+  return [
+    view.regimeLabel,
+    view.year.label,
+    view.year.source ?? "",
+    ...view.meters.flatMap((m) => [m.label, m.text, m.source ?? ""]),
+    ...findings.flatMap((f) => [f.message, f.action ?? "", f.source]),
+  ].join("\n");
 }
 
 /** The year-to-date numbers, from the live year ledger. */
