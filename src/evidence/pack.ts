@@ -9,7 +9,7 @@ import {
   type SourceType,
   type WorkItem,
 } from "../model";
-import { place, trainingDayItems } from "../rules/aggregate";
+import { TRAINING_DAYS_SOURCE, place, trainingDayItems } from "../rules/aggregate";
 import {
   RULE_BY_ID,
   calendarOf,
@@ -284,6 +284,7 @@ function sourceLabel(id: string, sources: Map<string, Source>): string {
   const source = sources.get(id);
   if (source) return `${source.name} (${SOURCE_TYPE_LABEL[source.type]})`;
   if (id === "manual") return SOURCE_TYPE_LABEL.manual;
+  if (id === TRAINING_DAYS_SOURCE) return "training days in your settings";
   if (id.startsWith("ics:")) return `${id.slice(4)} (${SOURCE_TYPE_LABEL["ics-file"]})`;
   return id;
 }

@@ -162,6 +162,8 @@ export function aggregateWeek(
 
 /** Id prefix of the item that stands for a training day in the ledger and the evidence pack. */
 export const TRAINING_DAY_ID = "training-day:";
+/** The source of a training day that only the profile's settings list. */
+export const TRAINING_DAYS_SOURCE = "profile";
 
 /**
  * The school's training (INSET) days as the ledger counts them (RULES.md eng.directed.annual): each one a
@@ -173,8 +175,8 @@ export function trainingDayItems(
   profile: Pick<Profile, "contractedDays" | "schoolDayStart" | "schoolDayEnd">,
   allDay: readonly WorkItem[],
 ): WorkItem[] {
+  // The calendar that says so names the day's source; a day only the settings list is the profile's.
   const sourceOf = new Map<number, string>();
-  for (let d = 0; d < cal.days.length; d++) if (cal.days[d]!.training) sourceOf.set(d, "profile");
   for (const m of allDay) {
     if (!m.allDay || m.kind !== "inset" || !m.directed) continue;
     if (m.end <= cal.startInstant || m.start >= cal.endInstant) continue;
@@ -186,6 +188,8 @@ export function trainingDayItems(
       if (!sourceOf.has(d)) sourceOf.set(d, m.source);
     }
   }
+  for (let d = 0; d < cal.days.length; d++)
+    if (cal.days[d]!.training && !sourceOf.has(d)) sourceOf.set(d, TRAINING_DAYS_SOURCE);
   const contracted = new Set(profile.contractedDays);
   const from = parseHm(profile.schoolDayStart);
   const to = parseHm(profile.schoolDayEnd);
