@@ -214,6 +214,8 @@ export interface ImportReply {
   removed: number;
   total: number;
   warnings: string[];
+  /** False when the calendar matched what was stored: nothing was written. */
+  changed: boolean;
 }
 
 /** What reading a page added to its source. */

@@ -140,6 +140,43 @@ describe("feeds through the handlers", () => {
     expect(await db.items.count()).toBe(1);
   });
 
+  it("a calendar read again unchanged says so and writes nothing, not even a recount", async () => {
+    const { db, handlers } = setup([]);
+    const text = icsWith("PPA", "Dept meeting");
+    const first = await handlers["source/import-ics"]({ type: "source/import-ics", name: "term.ics", text });
+    expect(first).toMatchObject({ added: 2, changed: true });
+    const before = {
+      items: await db.items.toArray(),
+      sources: await db.sources.toArray(),
+      settings: await db.settings.toArray(),
+    };
+    const again = await handlers["source/import-ics"]({ type: "source/import-ics", name: "term.ics", text });
+    expect(again).toMatchObject({ added: 0, updated: 0, removed: 0, unchanged: 2, changed: false });
+    expect({
+      items: await db.items.toArray(),
+      sources: await db.sources.toArray(),
+      settings: await db.settings.toArray(),
+    }).toEqual(before);
+  });
+
+  it("a new academic year leaves the old year's training days and terms behind", async () => {
+    const { db, handlers } = setup([]);
+    await handlers["profile/save"]({
+      type: "profile/save",
+      profile: {
+        jurisdiction: "england",
+        academicYearStart: "2025-09-01",
+        trainingDays: ["2025-09-01", "2026-01-05"],
+        terms: [{ name: "Autumn", start: "2025-09-02", end: "2025-12-19" }],
+      },
+    });
+    await handlers["profile/save"]({
+      type: "profile/save",
+      profile: { academicYearStart: "2026-09-01", trainingDays: ["2025-09-01", "2026-09-01"] },
+    });
+    expect(await getProfile(db)).toMatchObject({ trainingDays: ["2026-09-01"], terms: [] });
+  });
+
   it("saving a profile with a new jurisdiction takes that jurisdiction's defaults", async () => {
     const { db, handlers } = setup([]);
     await handlers["profile/save"]({ type: "profile/save", profile: { jurisdiction: "england", fte: 0.8 } });

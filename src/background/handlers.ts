@@ -3,8 +3,8 @@
  * validated; it changes the store and then refreshes what is derived from it.
  */
 import { DateTime } from "luxon";
-import { profileWithDefaults } from "../rules/profile-defaults";
-import type { Profile, Source } from "../model";
+import { keptToAcademicYear, profileWithDefaults } from "../rules/profile-defaults";
+import type { Source } from "../model";
 import { coverItem, coverVerdict, resolveCoverTimes, timetablePeriods, type CoverSlot } from "../rules/cover";
 import type { Request } from "../messages";
 import { IMPORT_TIME_BUDGET, parseIcs } from "../ingest/ics";
@@ -15,6 +15,7 @@ import { AUTO_READ_UNAVAILABLE, type AutoReadHandlers } from "./auto-read";
 import type { WithinHoursDB } from "../store/db";
 import {
   addClassificationRule,
+  commitSourceImport,
   confirmItem,
   confirmSameFamily,
   deleteItems,
@@ -26,7 +27,6 @@ import {
   preferSource,
   readPolicy,
   recordSend,
-  replaceSourceItems,
   saveProfile,
   saveSource,
 } from "../store/repo";
@@ -76,28 +76,22 @@ export function createHandlers(deps: BackgroundDeps): HandlerMap {
     });
     const rules = await listClassificationRules(db);
     const items = eventsToItems(events, source.id, rules, deps.now());
-    const { counts, stored } = await replaceSourceItems(db, source.id, items);
-    await addTrainingDays(
-      db,
+    // Items, source and training days are checked, then written together or not at all.
+    const { counts, stored, changed } = await commitSourceImport(db, {
+      source: {
+        ...source,
+        lastGoodAt: deps.now(),
+        lastError: undefined,
+        lastErrorAt: undefined,
+        itemCount: items.length,
+      },
+      items,
+      // INSET days on an imported calendar join the profile's term calendar (the teacher can edit them).
+      trainingDays: (stored) => trainingDaysFrom(stored, (t) => localDate(t, profile.timeZone)),
       profile,
-      trainingDaysFrom(items, (t) => localDate(t, profile.timeZone)),
-    );
-    await saveSource(db, {
-      ...source,
-      lastGoodAt: deps.now(),
-      lastError: undefined,
-      lastErrorAt: undefined,
-      itemCount: items.length,
     });
-    await refresh({ source: source.id, items: stored });
-    return { ...counts, total: items.length, warnings };
-  }
-
-  /** INSET days on an imported calendar join the profile's term calendar (the teacher can edit them). */
-  async function addTrainingDays(db: WithinHoursDB, profile: Profile, days: string[]) {
-    const merged = [...new Set([...profile.trainingDays, ...days])].sort();
-    if (merged.length !== profile.trainingDays.length)
-      await saveProfile(db, { ...profile, trainingDays: merged });
+    if (changed) await refresh({ source: source.id, items: stored });
+    return { ...counts, total: items.length, warnings, changed };
   }
 
   async function refreshFeed(source: Source) {
@@ -194,7 +188,10 @@ export function createHandlers(deps: BackgroundDeps): HandlerMap {
       // A changed jurisdiction takes that jurisdiction's defaults for whatever the form left out.
       const base =
         saved && (!profile.jurisdiction || profile.jurisdiction === saved.jurisdiction) ? saved : {};
-      const merged = profileWithDefaults({ ...base, ...profile }, today);
+      const filled = profileWithDefaults({ ...base, ...profile }, today);
+      // A new academic year leaves the old one's training days and terms behind.
+      const merged =
+        saved && filled.academicYearStart !== saved.academicYearStart ? keptToAcademicYear(filled) : filled;
       await saveProfile(db, merged);
       await refresh();
       return { profile: merged };

@@ -5,7 +5,6 @@
  * so nothing is counted twice.
  */
 import type { Request } from "../messages";
-import type { Source } from "../model";
 import { repeatAcrossTerms } from "../ingest/pages/repeat";
 import {
   localDateOf,
@@ -19,7 +18,7 @@ import { zonedInstant } from "../ingest/pages/zoned";
 import { trainingDaysFrom } from "../ingest/to-items";
 import type { WithinHoursDB } from "../store/db";
 import { itemsBetween } from "../store/queries";
-import { listClassificationRules, replaceSourceItems, saveProfile, saveSource } from "../store/repo";
+import { commitSourceImport, listClassificationRules } from "../store/repo";
 import { currentProfile } from "./recount";
 
 export async function importPageReading(
@@ -61,14 +60,14 @@ export async function importPageReading(
   const outside = existing.filter((i) => i.allDay || i.end <= start || i.start >= end);
   const allDayFresh = new Set(kept.filter((i) => i.allDay).map((i) => i.id));
   const merged = [...outside.filter((i) => !allDayFresh.has(i.id)), ...kept];
-  const { counts, stored } = await replaceSourceItems(db, sourceId, merged);
-  const name = pageSourceName(request.siteName, weeksCovered(stored, zone));
-  const source: Source = { id: sourceId, type: "page", name, lastGoodAt: now, itemCount: stored.length };
-  await saveSource(db, source);
-  const training = trainingDaysFrom(stored, (t) => localDateOf(t, zone));
-  const mergedDays = [...new Set([...profile.trainingDays, ...training])].sort();
-  if (mergedDays.length !== profile.trainingDays.length)
-    await saveProfile(db, { ...profile, trainingDays: mergedDays });
+  const name = pageSourceName(request.siteName, weeksCovered(merged, zone));
+  // Items, source and training days are written together or not at all.
+  const { counts, stored } = await commitSourceImport(db, {
+    source: { id: sourceId, type: "page", name, lastGoodAt: now, itemCount: merged.length },
+    items: merged,
+    trainingDays: (items) => trainingDaysFrom(items, (t) => localDateOf(t, zone)),
+    profile,
+  });
   return { sourceId, name, ...counts, total: kept.length, duplicates, stored };
 }
 

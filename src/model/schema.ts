@@ -27,6 +27,9 @@ export function isKnownTimeZone(name: string): boolean {
   }
 }
 
+/** Training (INSET) days one academic year may hold: a school has a handful; past years' are pruned. */
+export const MAX_TRAINING_DAYS = 30;
+
 export const termSchema = z.object({ name: z.string().max(100), start: localDate, end: localDate });
 
 const paramValue = z.union([z.number().min(-1e6).max(1e6), z.string().max(200), z.boolean()]);
@@ -53,7 +56,7 @@ export const profileSchema = z.object({
   cycleWeeks: z.union([z.literal(1), z.literal(2)]),
   academicYearStart: localDate,
   terms: z.array(termSchema).max(12),
-  trainingDays: z.array(localDate).max(30),
+  trainingDays: z.array(localDate).max(MAX_TRAINING_DAYS),
   unionOverlay: z.boolean(),
   localAgreement: z.string().max(100).optional(),
   overrides: overridesSchema,

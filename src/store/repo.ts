@@ -9,12 +9,19 @@ import {
   type Source,
   type WorkItem,
 } from "../model";
-import { classificationRuleSchema, profileSchema, sendRecordSchema, sourceSchema } from "../model/schema";
+import {
+  classificationRuleSchema,
+  MAX_TRAINING_DAYS,
+  profileSchema,
+  sendRecordSchema,
+  sourceSchema,
+} from "../model/schema";
 import { PROFILE_KEY, type WithinHoursDB } from "./db";
 import { guarded, StoreError } from "./errors";
 import { coverDecisionRowSchema, describeIssue, itemRowSchema } from "./rows";
 import { POLICY_KEY, WEEK_KEY_PREFIX, type DerivedRow } from "./derived";
 import { DAY_MS, EVENT_TABLE_LIMITS, type EventTableName } from "./limits";
+import { keptToAcademicYear } from "../rules/profile-defaults";
 import type { SendPolicy } from "../guard/decide";
 
 export {
@@ -40,31 +47,31 @@ export const CHUNK_SIZE = 1000;
 export function getProfile(db: WithinHoursDB): Promise<Profile | undefined> {
   return guarded(async () => {
     const row = await db.settings.get(PROFILE_KEY);
-    if (row === undefined) return undefined;
-    const parsed = profileSchema.safeParse(row.value);
-    if (!parsed.success) {
-      throw new StoreError(
-        "invalid",
-        "Your saved profile could not be read. It has been kept as it was; please check your settings page and save them again.",
-        { cause: parsed.error },
-      );
-    }
-    return parsed.data as Profile;
+    return row === undefined ? undefined : checkedProfile(row.value, "saved");
   });
 }
 
 export async function saveProfile(db: WithinHoursDB, profile: Profile): Promise<void> {
-  const parsed = profileSchema.safeParse(profile);
-  if (!parsed.success) {
-    throw new StoreError(
-      "invalid",
-      "These settings could not be saved because some of them are not valid. Nothing was changed.",
-      {
-        cause: parsed.error,
-      },
-    );
-  }
-  await guarded(() => db.settings.put({ key: PROFILE_KEY, value: withoutUndefined(parsed.data) }));
+  const checked = checkedProfile(profile, "settings");
+  await guarded(() => db.settings.put({ key: PROFILE_KEY, value: withoutUndefined(checked) }));
+}
+
+/**
+ * A profile about to be written, checked; the message says whose fault a failure is. An import that would
+ * take the training days past the limit is named as such (a calendar marking every day as INSET).
+ */
+function checkedProfile(value: unknown, from: "settings" | "saved" | "import"): Profile {
+  const parsed = profileSchema.safeParse(value);
+  if (parsed.success) return parsed.data as Profile;
+  const issue = parsed.error.issues[0];
+  const days = (value as Partial<Profile> | null)?.trainingDays;
+  const message =
+    from === "import" && issue?.path[0] === "trainingDays" && Array.isArray(days) && issue.code === "too_big"
+      ? `This calendar marks ${days.length} training (INSET) days in your academic year, more than the ${MAX_TRAINING_DAYS} Within Hours keeps. Nothing was changed; check the calendar's INSET entries.`
+      : from === "saved"
+        ? "Your saved profile could not be read. It has been kept as it was; please check your settings page and save them again."
+        : "These settings could not be saved because some of them are not valid. Nothing was changed.";
+  throw new StoreError("invalid", message, { cause: parsed.error });
 }
 
 /** The teacher's choice of which calendar counts when two hold the same events, first choice first. */
@@ -165,47 +172,136 @@ export async function replaceSourceItems(
   sourceId: string,
   items: readonly WorkItem[],
 ): Promise<ReplaceResult> {
+  const incoming = checkedSourceItems(sourceId, items);
+  return guarded(() =>
+    db.transaction("rw", db.items, async () => {
+      const plan = planReplace(await db.items.where("source").equals(sourceId).toArray(), incoming);
+      await writePlan(db, plan);
+      return { counts: plan.counts, stored: plan.stored };
+    }),
+  );
+}
+
+function checkedSourceItems(sourceId: string, items: readonly WorkItem[]): Map<string, WorkItem> {
   const incoming = new Map<string, WorkItem>();
   for (const item of checkedItems(items)) {
     if (item.source !== sourceId)
       throw new TypeError(`Item ${item.id} belongs to ${item.source}, not ${sourceId}`);
     incoming.set(item.id, item);
   }
-  return guarded(() =>
-    db.transaction("rw", db.items, async () => {
-      const existing = new Map(
-        (await db.items.where("source").equals(sourceId).toArray()).map((i) => [i.id, i]),
-      );
-      const toWrite: WorkItem[] = [];
-      const stored: WorkItem[] = [];
-      const counts: ReplaceCounts = { added: 0, updated: 0, unchanged: 0, removed: 0 };
-      for (const fresh of incoming.values()) {
-        const old = existing.get(fresh.id);
-        if (!old) {
-          counts.added++;
-          toWrite.push(fresh);
-          stored.push(fresh);
-          continue;
+  return incoming;
+}
+
+interface ReplacePlan extends ReplaceResult {
+  toWrite: WorkItem[];
+  vanished: string[];
+}
+
+/** What replacing a source's items with `incoming` writes and deletes; pure, so it runs before any write. */
+function planReplace(
+  existingRows: readonly WorkItem[],
+  incoming: ReadonlyMap<string, WorkItem>,
+): ReplacePlan {
+  const existing = new Map(existingRows.map((i) => [i.id, i]));
+  const toWrite: WorkItem[] = [];
+  const stored: WorkItem[] = [];
+  const counts: ReplaceCounts = { added: 0, updated: 0, unchanged: 0, removed: 0 };
+  for (const fresh of incoming.values()) {
+    const old = existing.get(fresh.id);
+    if (!old) {
+      counts.added++;
+      toWrite.push(fresh);
+      stored.push(fresh);
+      continue;
+    }
+    const merged = mergeKeepingTeacher(old, fresh);
+    stored.push(merged);
+    if (sameItem(old, merged)) {
+      counts.unchanged++;
+    } else {
+      counts.updated++;
+      toWrite.push(merged);
+    }
+  }
+  const vanished = [...existing.keys()].filter((id) => !incoming.has(id));
+  counts.removed = vanished.length;
+  return { counts, stored, toWrite: inKeyOrder(toWrite), vanished };
+}
+
+async function writePlan(db: WithinHoursDB, plan: ReplacePlan): Promise<void> {
+  for (let i = 0; i < plan.vanished.length; i += CHUNK_SIZE)
+    await db.items.bulkDelete(plan.vanished.slice(i, i + CHUNK_SIZE));
+  for (let i = 0; i < plan.toWrite.length; i += CHUNK_SIZE)
+    await db.items.bulkPut(plan.toWrite.slice(i, i + CHUNK_SIZE));
+}
+
+/** One calendar read in full: its items, its own row, and the INSET days it marks. */
+export interface SourceImport {
+  source: Source;
+  items: readonly WorkItem[];
+  /**
+   * The local dates the items as they will be stored (the teacher's answers kept) mark as training days;
+   * they join the profile's, for its academic year.
+   */
+  trainingDays: (stored: readonly WorkItem[]) => readonly string[];
+  /** The profile to start from when none is saved yet (the defaults the import was read with). */
+  profile: Profile;
+}
+
+export interface SourceImportResult extends ReplaceResult {
+  /** False when the calendar matched what was stored: then nothing was written (a feed's check time aside). */
+  changed: boolean;
+}
+
+/**
+ * Writes one import all or nothing: the source's items, the source itself and the profile's training days,
+ * in one transaction, after every part has been checked. A worker stopped at any point leaves the old
+ * state or the new, never items that no calendar lists. Training days of other academic years are pruned.
+ */
+export async function commitSourceImport(
+  db: WithinHoursDB,
+  input: SourceImport,
+): Promise<SourceImportResult> {
+  const incoming = checkedSourceItems(input.source.id, input.items);
+  const source = checkedSource(input.source);
+  return guarded(
+    () =>
+      db.transaction("rw", db.items, db.sources, db.settings, async () => {
+        const plan = planReplace(await db.items.where("source").equals(source.id).toArray(), incoming);
+        const saved = await db.settings.get(PROFILE_KEY);
+        const base = saved ? checkedProfile(saved.value, "saved") : input.profile;
+        const profile = checkedProfile(
+          keptToAcademicYear({
+            ...base,
+            trainingDays: [...new Set([...base.trainingDays, ...input.trainingDays(plan.stored)])].sort(),
+          }),
+          "import",
+        );
+        const profileChanged =
+          !saved ||
+          profile.trainingDays.join() !== base.trainingDays.join() ||
+          JSON.stringify(profile.terms) !== JSON.stringify(base.terms);
+        const old = await db.sources.get(source.id);
+        const itemsChanged = plan.toWrite.length > 0 || plan.vanished.length > 0;
+        const changed = itemsChanged || profileChanged || !old || !sameSource(old, source);
+        if (changed) {
+          await writePlan(db, plan);
+          if (profileChanged) await db.settings.put({ key: PROFILE_KEY, value: withoutUndefined(profile) });
+          await db.sources.put(source);
+        } else if (source.type === "ics-feed") {
+          // A feed read again unchanged was still read: its check time moves on, nothing else.
+          await db.sources.put(source);
         }
-        const merged = mergeKeepingTeacher(old, fresh);
-        stored.push(merged);
-        if (sameItem(old, merged)) {
-          counts.unchanged++;
-        } else {
-          counts.updated++;
-          toWrite.push(merged);
-        }
-      }
-      const vanished = [...existing.keys()].filter((id) => !incoming.has(id));
-      counts.removed = vanished.length;
-      for (let i = 0; i < vanished.length; i += CHUNK_SIZE)
-        await db.items.bulkDelete(vanished.slice(i, i + CHUNK_SIZE));
-      inKeyOrder(toWrite);
-      for (let i = 0; i < toWrite.length; i += CHUNK_SIZE)
-        await db.items.bulkPut(toWrite.slice(i, i + CHUNK_SIZE));
-      return { counts, stored };
-    }),
+        return { counts: plan.counts, stored: plan.stored, changed };
+      }),
+    // A check that fails inside the transaction says what it found, as the checks before it do.
+    (error) => error instanceof StoreError,
   );
+}
+
+/** Everything but the time it was last read. */
+function sameSource(a: Source, b: Source): boolean {
+  return JSON.stringify({ ...a, lastGoodAt: 0 }) === JSON.stringify({ ...b, lastGoodAt: 0 });
 }
 
 function mergeKeepingTeacher(old: WorkItem, fresh: WorkItem): WorkItem {
@@ -272,17 +368,20 @@ export function confirmSameFamily(
 // ---- sources
 
 export async function saveSource(db: WithinHoursDB, source: Source): Promise<void> {
+  const checked = checkedSource(source);
+  await guarded(() => db.sources.put(checked));
+}
+
+function checkedSource(source: Source): Source {
   const parsed = sourceSchema.safeParse(source);
   if (!parsed.success) {
     throw new StoreError(
       "invalid",
       "This calendar's details could not be saved because they are not valid. Nothing was changed.",
-      {
-        cause: parsed.error,
-      },
+      { cause: parsed.error },
     );
   }
-  await guarded(() => db.sources.put(withoutUndefined(parsed.data)));
+  return withoutUndefined(parsed.data);
 }
 
 /** Deletes a source and every item that came from it, together or not at all. */

@@ -19,7 +19,9 @@ function nameOf(sources: readonly Source[], id: string): string {
 
 function importSummary(reply: ImportReply): string {
   const parts = [
-    `${reply.total} items read: ${reply.added} new, ${reply.updated} updated, ${reply.removed} removed.`,
+    reply.changed
+      ? `${reply.total} items read: ${reply.added} new, ${reply.updated} updated, ${reply.removed} removed.`
+      : `${reply.total} items read. Nothing was changed: this calendar matches what you already have.`,
   ];
   return [...parts, ...reply.warnings].join(" ");
 }

@@ -1,10 +1,11 @@
 import { DateTime } from "luxon";
 import type { TermDates } from "../model";
+import { MAX_TRAINING_DAYS } from "../model/schema";
 
 /** Pure checks for the term dates panel. The background validates the shape again. */
 
 export const MAX_TERMS = 12;
-export const MAX_TRAINING_DAYS = 30;
+export { MAX_TRAINING_DAYS } from "../model/schema";
 
 const isDate = (s: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(s) && DateTime.fromISO(s).isValid;
 
