@@ -3,7 +3,8 @@
  * validated; it changes the store and then refreshes what is derived from it.
  */
 import { DateTime } from "luxon";
-import { keptToAcademicYear, profileWithDefaults } from "../rules/profile-defaults";
+import { profileWithDefaults } from "../rules/profile-defaults";
+import { keptToAcademicYear } from "../model/academic-year";
 import type { Source } from "../model";
 import { coverItem, coverVerdict, resolveCoverTimes, timetablePeriods, type CoverSlot } from "../rules/cover";
 import type { Request } from "../messages";

@@ -21,7 +21,7 @@ import { guarded, StoreError } from "./errors";
 import { coverDecisionRowSchema, describeIssue, itemRowSchema } from "./rows";
 import { POLICY_KEY, WEEK_KEY_PREFIX, type DerivedRow } from "./derived";
 import { DAY_MS, EVENT_TABLE_LIMITS, type EventTableName } from "./limits";
-import { keptToAcademicYear } from "../rules/profile-defaults";
+import { keptToAcademicYear } from "../model/academic-year";
 import type { SendPolicy } from "../guard/decide";
 
 export {
