@@ -159,24 +159,6 @@ describe("feeds through the handlers", () => {
     }).toEqual(before);
   });
 
-  it("a new academic year leaves the old year's training days and terms behind", async () => {
-    const { db, handlers } = setup([]);
-    await handlers["profile/save"]({
-      type: "profile/save",
-      profile: {
-        jurisdiction: "england",
-        academicYearStart: "2025-09-01",
-        trainingDays: ["2025-09-01", "2026-01-05"],
-        terms: [{ name: "Autumn", start: "2025-09-02", end: "2025-12-19" }],
-      },
-    });
-    await handlers["profile/save"]({
-      type: "profile/save",
-      profile: { academicYearStart: "2026-09-01", trainingDays: ["2025-09-01", "2026-09-01"] },
-    });
-    expect(await getProfile(db)).toMatchObject({ trainingDays: ["2026-09-01"], terms: [] });
-  });
-
   it("saving a profile with a new jurisdiction takes that jurisdiction's defaults", async () => {
     const { db, handlers } = setup([]);
     await handlers["profile/save"]({ type: "profile/save", profile: { jurisdiction: "england", fte: 0.8 } });

@@ -4,7 +4,6 @@
  */
 import { DateTime } from "luxon";
 import { profileWithDefaults } from "../rules/profile-defaults";
-import { keptToAcademicYear } from "../model/academic-year";
 import type { Source } from "../model";
 import { coverItem, coverVerdict, resolveCoverTimes, timetablePeriods, type CoverSlot } from "../rules/cover";
 import type { Request } from "../messages";
@@ -189,10 +188,7 @@ export function createHandlers(deps: BackgroundDeps): HandlerMap {
       // A changed jurisdiction takes that jurisdiction's defaults for whatever the form left out.
       const base =
         saved && (!profile.jurisdiction || profile.jurisdiction === saved.jurisdiction) ? saved : {};
-      const filled = profileWithDefaults({ ...base, ...profile }, today);
-      // A new academic year leaves the old one's training days and terms behind.
-      const merged =
-        saved && filled.academicYearStart !== saved.academicYearStart ? keptToAcademicYear(filled) : filled;
+      const merged = profileWithDefaults({ ...base, ...profile }, today);
       await saveProfile(db, merged);
       await refresh();
       return { profile: merged };
