@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { syntheticCalendar } from "../src/ingest/synthetic-calendar";
+import { syntheticCalendar } from "../testing/synthetic-calendar";
 import { launchWithExtension, readStore, sendFromPage, stopServiceWorker, type Launched } from "./harness";
 
 /** One INSET day, a different date for each import, so the training days show which import was kept. */

@@ -7,7 +7,7 @@ import { profileWithDefaults } from "../rules/profile-defaults";
 import { openDatabase, type WithinHoursDB } from "./db";
 import { StoreError } from "./errors";
 import { commitSourceImport, getProfile, saveProfile, type SourceImport } from "./repo";
-import { freshDbName, manyItems } from "./testing";
+import { freshDbName, manyItems } from "../../testing/store";
 
 const opened: WithinHoursDB[] = [];
 afterEach(async () => {
