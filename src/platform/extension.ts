@@ -43,6 +43,25 @@ export async function removeHostPermission(origin: string): Promise<void> {
   await browser.permissions.remove({ origins: [origin] });
 }
 
+/** Which of these host patterns are granted now (the teacher can take a site's access away). */
+export async function grantedHostPatterns(patterns: readonly string[]): Promise<Set<string>> {
+  const granted = await Promise.all(patterns.map((p) => browser.permissions.contains({ origins: [p] })));
+  return new Set(patterns.filter((_, i) => granted[i]));
+}
+/** Ask for host patterns again; call it straight from a click (a prompt needs the teacher's gesture). */
+export function requestHostPermissions(origins: string[]): Promise<boolean> {
+  return browser.permissions.request({ origins });
+}
+/** Runs `listener` whenever a permission is granted or taken away; returns how to stop listening. */
+export function onPermissionsChanged(listener: () => void): () => void {
+  browser.permissions.onAdded.addListener(listener);
+  browser.permissions.onRemoved.addListener(listener);
+  return () => {
+    browser.permissions.onAdded.removeListener(listener);
+    browser.permissions.onRemoved.removeListener(listener);
+  };
+}
+
 /** Push a message to every open tab of the given URL patterns; tabs without our content script ignore it. */
 export async function pushToTabs(urlPatterns: string[], message: unknown): Promise<void> {
   const tabs = await browser.tabs.query({ url: urlPatterns });

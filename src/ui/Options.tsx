@@ -7,6 +7,7 @@ import { ProfileForm } from "./ProfileForm";
 import { SourcesPanel } from "./SourcesPanel";
 import { ConfirmList } from "./ConfirmList";
 import { BackupPanel } from "./BackupPanel";
+import { MailAccessNotice } from "./MailAccessNotice";
 import { EvidencePanel } from "./EvidencePanel";
 import { YearView } from "./YearView";
 import { RulesPanel } from "./RulesPanel";
@@ -68,6 +69,7 @@ export function Options() {
               Within Hours could not read its data: {ledger.error}
             </p>
           )}
+          <MailAccessNotice />
           <Section id="contract">
             {profile ? <ProfileForm profile={profile} /> : <p class="wh-muted">Loading your profile…</p>}
           </Section>

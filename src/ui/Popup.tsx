@@ -5,6 +5,7 @@ import { WELCOME_PAGE, openExtensionTab, openOptionsPage } from "../platform/ext
 import { WeekSummary } from "./WeekSummary";
 import { ConfirmList } from "./ConfirmList";
 import { ReadPagePanel } from "./ReadPagePanel";
+import { MailAccessNotice } from "./MailAccessNotice";
 import type { LiveWeek } from "./popup-live";
 import { initialWeekIndex, weekAt } from "./popup-week";
 import { dateText, dayText, timeText } from "./format";
@@ -112,6 +113,8 @@ export function Popup() {
           </button>
         </nav>
       </header>
+
+      <MailAccessNotice />
 
       {popup?.itemCount === 0 ? (
         <GetStarted />
