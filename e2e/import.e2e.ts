@@ -89,8 +89,14 @@ describe("calendar import in Chromium", () => {
     await row.locator("select").selectOption("meeting");
     await row.getByRole("checkbox", { name: "Directed time" }).check();
     await row.getByRole("checkbox", { name: /Always treat/ }).check();
-    await row.getByRole("button", { name: "Confirm" }).click();
+    // Each row's controls are told apart by the title they confirm.
+    await row.getByRole("button", { name: "Confirm 'Line management'", exact: true }).click();
     await expect.poll(() => popup.locator(".wh-confirm li", { hasText: "Line management" }).count()).toBe(0);
+    await expect
+      .poll(() => popup.getByRole("status").filter({ hasText: "Line management" }).textContent())
+      .toBe(
+        "“Line management”: Counted as a meeting, directed. Titles like it will be counted the same way.",
+      );
     const lineManagement = (await storedItems(popup)).filter((i) => i.title === "Line management");
     expect(lineManagement.length).toBeGreaterThan(0);
     expect(lineManagement.every((i) => i.kind === "meeting" && i.confirmed)).toBe(true);

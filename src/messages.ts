@@ -12,7 +12,7 @@ import * as z from "zod";
 import { COVER_REASONS, ITEM_KINDS } from "./model/item";
 import { SEND_OUTCOMES } from "./model/records";
 import { MAIL_SITES } from "./guard/sites";
-import { partialProfileSchema, workItemSchema } from "./model/schema";
+import { partialProfileSchema, sourceSchema, workItemSchema } from "./model/schema";
 import type { Profile } from "./model";
 import type { SendPolicy } from "./guard/decide";
 import type { CoverVerdict } from "./rules/cover";
@@ -166,6 +166,18 @@ export const requestSchemas = {
   "source/delete": z.object({ type: z.literal("source/delete"), id: z.string().max(200) }).strict(),
   // Of two calendars holding the same events, count them from this one.
   "source/prefer": z.object({ type: z.literal("source/prefer"), id: z.string().min(1).max(200) }).strict(),
+  /** Undo a removal: the calendar and the items the page kept when it was removed. */
+  "source/restore": z
+    .object({
+      type: z.literal("source/restore"),
+      source: sourceSchema,
+      items: z.array(boundedItem).max(50_000),
+    })
+    .strict()
+    .refine((r) => r.items.every((item) => item.source === r.source.id), {
+      message: "every item belongs to the calendar restored",
+      path: ["items"],
+    }),
   // The options page restores a backup itself (no message could carry one of any size); then the
   // background recounts.
   "backup/restored": z.object({ type: z.literal("backup/restored") }).strict(),
@@ -272,6 +284,7 @@ export interface Replies {
   "source/refresh": ImportReply | { notModified: true };
   "source/delete": Record<never, never>;
   "source/prefer": Record<never, never>;
+  "source/restore": { count: number };
   "backup/restored": Record<never, never>;
   "status/ping": { now: number };
   "page/auto-collect": {

@@ -4,6 +4,7 @@ import { createHandlers } from "./handlers";
 import { freshDb } from "../../testing/store";
 import type { WithinHoursDB } from "../store/db";
 import { getProfile } from "../store/repo";
+import { sourceWithItems } from "../store/queries";
 
 const NOW = Date.UTC(2026, 10, 26, 12);
 const FEED = "https://calendar.example.org/school.ics";
@@ -121,6 +122,25 @@ describe("feeds through the handlers", () => {
     expect(released).toEqual([]);
     await handlers["source/delete"]({ type: "source/delete", id: second!.id });
     expect(released).toEqual(["https://calendar.example.org/*"]);
+  });
+
+  it("a removed calendar comes back with its items, as the page kept them, on Undo", async () => {
+    const { db, handlers } = setup([]);
+    await handlers["source/import-ics"]({
+      type: "source/import-ics",
+      name: "term.ics",
+      text: icsWith("Staff briefing", "Line management"),
+    });
+    const kept = await sourceWithItems(db, "file:term.ics");
+    expect(kept?.items).toHaveLength(2);
+    await handlers["source/delete"]({ type: "source/delete", id: "file:term.ics" });
+    expect(await db.items.count()).toBe(0);
+    await handlers["source/restore"]({ type: "source/restore", source: kept!.source, items: kept!.items });
+    expect(await db.sources.get("file:term.ics")).toEqual(kept!.source);
+    expect((await db.items.toArray()).map((i) => i.title).sort()).toEqual([
+      "Line management",
+      "Staff briefing",
+    ]);
   });
 
   it("a broken file is refused in plain words and leaves stored items alone", async () => {

@@ -261,6 +261,13 @@ export function createHandlers(deps: BackgroundDeps): HandlerMap {
       await refresh();
       return {};
     },
+    "source/restore": async ({ source, items }) => {
+      const db = deps.db();
+      await saveSource(db, source);
+      await putItems(db, items);
+      await refresh();
+      return { count: items.length };
+    },
     "backup/restored": async () => {
       await refresh();
       return {};

@@ -86,6 +86,18 @@ export function listSources(db: WithinHoursDB): Promise<Source[]> {
   return guarded(async () => (await db.sources.toArray()).sort((a, b) => a.name.localeCompare(b.name)));
 }
 
+/** A calendar and every item from it, kept by the page so a removal can be undone. */
+export function sourceWithItems(
+  db: WithinHoursDB,
+  id: string,
+): Promise<{ source: Source; items: WorkItem[] } | undefined> {
+  return guarded(async () => {
+    const source = await db.sources.get(id);
+    if (!source) return undefined;
+    return { source, items: await db.items.where("source").equals(id).toArray() };
+  });
+}
+
 /** Sends per outcome with `at` in [start, end). Every outcome is present, zero when none. */
 export function sendCounts(
   db: WithinHoursDB,

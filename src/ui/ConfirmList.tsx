@@ -1,7 +1,8 @@
 import { useState } from "preact/hooks";
 import { ITEM_KINDS, KIND_NAMES, type ItemKind, type WorkItem } from "../model";
 import { client } from "./client";
-import { dayText, timeText } from "./format";
+import { announce } from "./Announcer";
+import { countedAsText, dayText, timeText } from "./format";
 
 /**
  * "Please confirm": items the classifier was unsure of. Nothing is counted silently as directed or not;
@@ -18,40 +19,69 @@ export function ConfirmList(props: { items: WorkItem[]; timeZone: string; total:
       </p>
       <ul class="wh-confirm">
         {props.items.map((item) => (
-          <ConfirmRow key={item.id} item={item} timeZone={props.timeZone} />
+          <li key={item.id}>
+            <div>
+              <strong>{item.title || "(no title)"}</strong>{" "}
+              <span class="wh-muted">
+                {dayText(item.start, props.timeZone)} {timeText(item.start, props.timeZone)}
+              </span>
+            </div>
+            <CorrectItem item={item} verb="Confirm" />
+          </li>
         ))}
       </ul>
     </section>
   );
 }
 
-function ConfirmRow({ item, timeZone }: { item: WorkItem; timeZone: string }) {
+/**
+ * Another kind or directed status for one item (the classifier's answer is only a suggestion), through the
+ * same `items/confirm` as the confirm list: the answer holds for the unconfirmed items of its title family,
+ * and "always" makes it a rule for titles like it. The outcome is said in the page's live region.
+ */
+export function CorrectItem({
+  item,
+  verb,
+  onDone,
+}: {
+  item: WorkItem;
+  verb: "Confirm" | "Save";
+  onDone?: () => void;
+}) {
   const [kind, setKind] = useState<ItemKind>(item.kind);
   const [directed, setDirected] = useState(item.directed);
   const [remember, setRemember] = useState(false);
   const [error, setError] = useState<string>();
-  const id = `confirm-${item.id.replace(/[^a-zA-Z0-9_-]/g, "_")}`;
+  const [busy, setBusy] = useState(false);
+  const id = `correct-${item.id.replace(/[^a-zA-Z0-9_-]/g, "_")}`;
+  const title = item.title.trim() || "(no title)";
 
-  async function confirm() {
+  async function save() {
+    setBusy(true);
+    setError(undefined);
     const reply = await client.request("items/confirm", {
       id: item.id,
       kind,
       directed,
       ...(remember ? { remember: item.title.trim().slice(0, 200) } : {}),
     });
-    if (!reply.ok) setError(reply.error);
+    setBusy(false);
+    if (!reply.ok) {
+      setError(reply.error);
+      return;
+    }
+    announce(
+      `“${title}”: ${countedAsText(kind, directed)}${remember ? " Titles like it will be counted the same way." : ""}`,
+    );
+    onDone?.();
   }
 
   return (
-    <li>
-      <div>
-        <strong>{item.title || "(no title)"}</strong>{" "}
-        <span class="wh-muted">
-          {dayText(item.start, timeZone)} {timeText(item.start, timeZone)}
-        </span>
-      </div>
+    <div class="wh-correct">
       <div class="wh-row">
-        <label for={`${id}-kind`}>Kind</label>
+        <label for={`${id}-kind`}>
+          Kind<span class="wh-sr"> of “{title}”</span>
+        </label>
         <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.currentTarget.value as ItemKind)}>
           {ITEM_KINDS.map((k) => (
             <option key={k} value={k}>
@@ -59,18 +89,18 @@ function ConfirmRow({ item, timeZone }: { item: WorkItem; timeZone: string }) {
             </option>
           ))}
         </select>
-        <label>
-          <input type="checkbox" checked={directed} onChange={(e) => setDirected(e.currentTarget.checked)} />{" "}
-          Directed time
+        <label class="wh-check">
+          <input type="checkbox" checked={directed} onChange={(e) => setDirected(e.currentTarget.checked)} />
+          Directed time<span class="wh-sr"> for “{title}”</span>
         </label>
       </div>
       <div class="wh-row">
-        <label>
-          <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.currentTarget.checked)} />{" "}
-          Always treat “{item.title}” like this
+        <label class="wh-check">
+          <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.currentTarget.checked)} />
+          Always treat titles like “{title}” this way
         </label>
-        <button type="button" onClick={confirm}>
-          Confirm
+        <button type="button" disabled={busy} aria-label={`${verb} '${title}'`} onClick={() => void save()}>
+          {verb}
         </button>
       </div>
       {error && (
@@ -78,6 +108,6 @@ function ConfirmRow({ item, timeZone }: { item: WorkItem; timeZone: string }) {
           {error}
         </p>
       )}
-    </li>
+    </div>
   );
 }

@@ -19,6 +19,7 @@ import { AutoReadPanel } from "./AutoReadPanel";
 import { EmailGuardPanel } from "./EmailGuardPanel";
 import { CoverSection } from "./CoverSection";
 import { SaveBar, SaveContext, SaveRegistry } from "./SaveBar";
+import { Announcer } from "./Announcer";
 import { SETTINGS_SECTIONS, type SectionId } from "./settings-sections";
 import { requestPersistence } from "../store/persist";
 import { storageManager } from "../platform/extension";
@@ -74,7 +75,8 @@ export function Options() {
             {profile ? <ProfileForm profile={profile} /> : <p class="wh-muted">Loading your profile…</p>}
           </Section>
           <Section id="calendars">
-            <SourcesPanel sources={sources.value ?? []} overlaps={ledger.value?.sourceOverlaps} />
+            <Announcer />
+            <SourcesPanel sources={sources.value ?? []} overlaps={ledger.value?.sourceOverlaps} db={db} />
             {profile && <AutoReadPanel timeZone={profile.timeZone} />}
             {profile && (
               <ConfirmList

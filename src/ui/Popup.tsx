@@ -3,7 +3,8 @@ import { KIND_NAMES, type WorkItem } from "../model";
 import { readFirstRows, type FirstRows } from "./first-read";
 import { WELCOME_PAGE, openExtensionTab, openOptionsPage } from "../platform/extension";
 import { WeekSummary } from "./WeekSummary";
-import { ConfirmList } from "./ConfirmList";
+import { ConfirmList, CorrectItem } from "./ConfirmList";
+import { Announcer } from "./Announcer";
 import { ReadPagePanel } from "./ReadPagePanel";
 import { MailAccessNotice } from "./MailAccessNotice";
 import type { LiveWeek } from "./popup-live";
@@ -132,6 +133,8 @@ export function Popup() {
         <ConfirmList items={popup?.unconfirmed ?? []} timeZone={zone} total={popup?.unconfirmedCount ?? 0} />
       )}
 
+      <Announcer />
+
       <WeekItems items={items} timeZone={zone} />
 
       <ReadPagePanel timeZone={zone} />
@@ -215,6 +218,7 @@ function SendCounts({ counts }: { counts: Record<string, number> }) {
 }
 
 function WeekItems({ items, timeZone }: { items?: WorkItem[]; timeZone: string }) {
+  const [changing, setChanging] = useState<string>();
   if (!items) return null;
   const timed = items.filter((i) => !i.allDay).sort((a, b) => a.start - b.start);
   const byDay = new Map<string, WorkItem[]>();
@@ -228,21 +232,42 @@ function WeekItems({ items, timeZone }: { items?: WorkItem[]; timeZone: string }
       {timed.length === 0 && (
         <p class="wh-muted">Nothing on your calendar this week. Add a calendar in Settings.</p>
       )}
+      {timed.length > 0 && (
+        <p class="wh-muted">Counted wrongly? Open a day and choose Change beside the entry.</p>
+      )}
       {[...byDay].map(([day, dayItems]) => (
         <details key={day}>
           <summary>
             {day} · {dayItems.length} items
           </summary>
           <ul class="wh-items">
-            {dayItems.map((item) => (
-              <li key={item.id} data-kind={item.kind}>
-                <span class="wh-time">
-                  {timeText(item.start, timeZone)}–{timeText(item.end, timeZone)}
-                </span>{" "}
-                {item.title} <span class="wh-tag">{KIND_NAMES[item.kind].label}</span>
-                {!item.directed && <span class="wh-tag">not directed</span>}
-              </li>
-            ))}
+            {dayItems.map((item) => {
+              const title = item.title.trim() || "(no title)";
+              const open = changing === item.id;
+              return (
+                <li key={item.id} data-kind={item.kind} data-item={item.id}>
+                  <div class="wh-row wh-item-row">
+                    <span>
+                      <span class="wh-time">
+                        {timeText(item.start, timeZone)}–{timeText(item.end, timeZone)}
+                      </span>{" "}
+                      {item.title} <span class="wh-tag">{KIND_NAMES[item.kind].label}</span>
+                      {!item.directed && <span class="wh-tag">not directed</span>}
+                    </span>
+                    <button
+                      type="button"
+                      class="wh-small"
+                      aria-expanded={open}
+                      aria-label={`Change how '${title}' is counted`}
+                      onClick={() => setChanging(open ? undefined : item.id)}
+                    >
+                      Change
+                    </button>
+                  </div>
+                  {open && <CorrectItem item={item} verb="Save" onDone={() => setChanging(undefined)} />}
+                </li>
+              );
+            })}
           </ul>
         </details>
       ))}

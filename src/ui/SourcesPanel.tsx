@@ -8,6 +8,8 @@ import { readWithProgress } from "./read-file";
 import { feedOrigin, normaliseFeedUrl } from "../ingest/feeds/address";
 import { fetchFeed } from "../ingest/feeds/fetch";
 import { StatusLine, statusOf, type Status } from "./StatusLine";
+import { RemovalStatus, RemoveCalendarButton, useCalendarRemoval } from "./RemoveCalendar";
+import type { WithinHoursDB } from "../store/db";
 
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
@@ -30,8 +32,11 @@ function importSummary(reply: ImportReply): string {
 export function SourcesPanel({
   sources,
   overlaps = [],
+  db,
 }: {
   sources: Source[];
+  /** The page's database, read to keep a removed calendar for Undo. */
+  db?: WithinHoursDB;
   /** Calendars holding the same events, each counted once (from the recount). */
   overlaps?: readonly SourceOverlap[];
 }) {
@@ -43,6 +48,7 @@ export function SourcesPanel({
   /** Bytes of the feed read so far while it is being added; undefined when nothing is being added. */
   const [feedProgress, setFeedProgress] = useState<{ read: number; total?: number }>();
   const cancelFeed = useRef<AbortController>();
+  const removal = useCalendarRemoval(db);
 
   async function importFile(file: File) {
     setStatus(undefined);
@@ -126,9 +132,9 @@ export function SourcesPanel({
     setStatus(statusOf(reply, `Shared events are now counted from ${nameOf(sources, id)}.`));
   }
 
-  async function act(type: "source/refresh" | "source/delete", id: string) {
-    const reply = await client.request(type, { id });
-    setStatus(statusOf(reply, type === "source/delete" ? "Removed." : "Refreshed."));
+  async function refresh(id: string) {
+    const reply = await client.request("source/refresh", { id });
+    setStatus(statusOf(reply, "Refreshed."));
   }
 
   return (
@@ -211,6 +217,7 @@ export function SourcesPanel({
         )}
       </form>
       <StatusLine status={status} testId="sources-status" block />
+      <RemovalStatus removal={removal} />
       {overlaps.length > 0 && (
         <ul data-testid="source-overlaps">
           {overlaps.map((o) => (
@@ -252,17 +259,11 @@ export function SourcesPanel({
             {s.lastError && <p class="wh-error">{s.lastError}</p>}
             <div class="wh-row">
               {s.type === "ics-feed" && (
-                <button type="button" onClick={() => void act("source/refresh", s.id)}>
+                <button type="button" onClick={() => void refresh(s.id)}>
                   Refresh
                 </button>
               )}
-              <button
-                type="button"
-                onClick={() => void act("source/delete", s.id)}
-                aria-label={`Remove ${s.name}`}
-              >
-                Remove
-              </button>
+              <RemoveCalendarButton source={s} removal={removal} />
             </div>
           </li>
         ))}

@@ -173,7 +173,7 @@ export function Welcome() {
               ))}
             </dl>
             <h3>Or open a calendar file</h3>
-            <SourcesPanel sources={calendars} />
+            <SourcesPanel sources={calendars} db={db} />
             {calendars.length > 0 && (
               <p role="status" class="wh-ok" data-testid="welcome-done">
                 You're set up: {calendars.length} calendar{calendars.length === 1 ? "" : "s"} added. Click the

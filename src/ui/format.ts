@@ -1,3 +1,4 @@
+import { KIND_NAMES, type ItemKind } from "../model";
 /** Display helpers. Times are shown in the profile's zone with Intl, never by hand-made offsets. */
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -23,4 +24,9 @@ export function dateText(isoDate: string): string {
   return formatter("UTC", { day: "numeric", month: "short", year: "numeric" }).format(
     new Date(`${isoDate}T00:00:00Z`),
   );
+}
+
+/** "Counted as a meeting, directed.": what a correction or confirmation did, in words. */
+export function countedAsText(kind: ItemKind, directed: boolean): string {
+  return `Counted as ${KIND_NAMES[kind].phrase}, ${directed ? "directed" : "not directed"}.`;
 }
