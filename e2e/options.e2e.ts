@@ -62,6 +62,9 @@ describe("options page in Chromium", () => {
       const region = options.getByRole("region", { name, exact: true });
       expect(await region.getByRole("heading", { level: 2 }).first().textContent()).toBe(name);
       await expect.poll(() => region.evaluate((e) => e.getBoundingClientRect().top)).toBeLessThan(60);
+      // Each section on its own meets WCAG 2.2 AA.
+      const id = await region.getAttribute("id");
+      expect(await axeViolations(options, `#${id}`), name).toEqual([]);
     }
     expect(await axeViolations(options)).toEqual([]);
   });

@@ -14,7 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SEND_LOG_LIMITS, SEND_OUTCOMES, type SendOutcome, type SendRecord } from "../src/model/records";
 import type { Reply } from "../src/messages";
 import { SEND_GUARD_KEY } from "../src/guard/policy";
-import { ATTACH_WAIT_MS } from "../src/guard/send-watcher";
+import { ATTACH_WAIT_MS, HOST_TAG as GUARD_HOST_TAG } from "../src/guard/send-watcher";
+import { axeViolations } from "./axe";
 import {
   evaluateInContentScript,
   launchWithExtension,
@@ -194,10 +195,12 @@ describe("send guard, Gmail (the real 2020 compose DOM)", () => {
     await expect.poll(() => dialog.isVisible()).toBe(true);
     const text = await dialog.innerText();
     expect(text).toMatch(
-      /It is \d\d:\d\d on \w+day; (your directed time ended at \d\d:\d\d|there is no directed time today)/,
+      /It is \d\d:\d\d on \w+day; (your (email hours|directed time) ended at \d\d:\d\d|today has no (email hours|directed time))/,
     );
     expect(text).toContain("NEU and NASUWT advise sending work email only in directed time (union advice)");
     expect(await sentCount(page)).toBe(0);
+    // The dialog itself, on Gmail's page at its real address, meets WCAG 2.2 AA.
+    expect(await axeViolations(page, GUARD_HOST_TAG)).toEqual([]);
     await dialog.getByRole("button", { name: "Keep editing" }).click();
     await expect.poll(() => dialog.count()).toBe(0);
     await settle(page);

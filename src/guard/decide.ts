@@ -14,8 +14,10 @@ export interface SendPolicy {
   windows: Array<[number, number]>;
   /** Lower-case addresses ("me@home.example") or domains ("home.example") never warned about. */
   exceptions: string[];
-  /** What the windows are called in the dialog: "directed time" or "working hours". */
+  /** What a day with no window is said to lack: "directed time" or "email hours". */
   windowName: string;
+  /** What each window is called, parallel to `windows` ("email hours", "directed time"); older policies lack it. */
+  windowNames?: string[];
   /** Where the rule comes from, in plain words with its force, e.g. "… (union advice)". */
   advice: string;
   /** Rule id from RULES.md. */
@@ -30,7 +32,14 @@ export type AllowReason = "in-hours" | "exception" | "snoozed" | "off" | "stale"
 
 export type SendDecision =
   | { action: "allow"; reason: AllowReason }
-  | { action: "warn"; previousEnd: number | null; nextStart: number | null };
+  | {
+      action: "warn";
+      previousEnd: number | null;
+      nextStart: number | null;
+      /** What the window that ended, or the next one, is called, when the policy says. */
+      previousName?: string;
+      nextName?: string;
+    };
 
 export const POLICY_HORIZON_DAYS = 14;
 
@@ -44,17 +53,25 @@ export function decideSend(policy: SendPolicy, now: number, recipients?: string[
   if (policy.snoozedUntil !== undefined && now < policy.snoozedUntil)
     return { action: "allow", reason: "snoozed" };
 
-  let previousEnd: number | null = null;
-  let nextStart: number | null = null;
-  for (const [start, end] of policy.windows) {
-    if (now >= start && now < end) return { action: "allow", reason: "in-hours" };
-    if (end <= now) previousEnd = end;
-    else if (nextStart === null) nextStart = start;
-  }
+  let previous = -1;
+  let next = -1;
+  policy.windows.forEach(([start, end], i) => {
+    if (now >= start && now < end) next = -2;
+    else if (end <= now) previous = i;
+    else if (next === -1) next = i;
+  });
+  if (next === -2) return { action: "allow", reason: "in-hours" };
   if (recipients && recipients.length > 0 && recipients.every((r) => isException(policy.exceptions, r))) {
     return { action: "allow", reason: "exception" };
   }
-  return { action: "warn", previousEnd, nextStart };
+  const names = policy.windowNames;
+  return {
+    action: "warn",
+    previousEnd: previous >= 0 ? policy.windows[previous]![1] : null,
+    nextStart: next >= 0 ? policy.windows[next]![0] : null,
+    ...(previous >= 0 && names?.[previous] ? { previousName: names[previous] } : {}),
+    ...(next >= 0 && names?.[next] ? { nextName: names[next] } : {}),
+  };
 }
 
 /** An address matches an exception that is the whole address or its domain (with or without "@"). */
@@ -89,7 +106,7 @@ export function defaultPolicy(now: number): SendPolicy {
     validUntil: day.getTime(),
     windows,
     exceptions: [],
-    windowName: "directed time",
+    windowName: "email hours",
     advice: UNION_EMAIL_ADVICE,
     rule: "eng.email.directed",
     enabled: true,

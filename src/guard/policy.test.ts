@@ -107,7 +107,7 @@ describe("computeSendPolicy", () => {
     });
     expect(computeSendPolicy(profile({ jurisdiction: "scotland" }), [], now)).toMatchObject({
       rule: "sco.week",
-      windowName: "working hours",
+      windowName: "email hours",
       advice: expect.stringContaining("(your own setting)"),
     });
     // With union advice switched off the window is the teacher's own; the citation is the directed-time rule.
@@ -123,7 +123,45 @@ describe("computeSendPolicy", () => {
       action: "warn",
       previousEnd: at("2026-10-20T16:30"),
       nextStart: at("2026-10-21T08:30"),
+      previousName: "email hours",
+      nextName: "email hours",
     });
     expect(decideSend(policy, at("2026-10-21T10:00"))).toEqual({ action: "allow", reason: "in-hours" });
+  });
+
+  describe("the window the dialog names", () => {
+    // A school day ending at 15:30, as the teacher set it in the welcome.
+    const short = (partial: Parameters<typeof profileWithDefaults>[0] = {}) =>
+      profile({ schoolDayStart: "08:30", schoolDayEnd: "15:30", ...partial });
+
+    it("follows the school day: the email hours end at 15:30 when the school day does", () => {
+      const policy = computeSendPolicy(short(), [], now);
+      expect(policy.windows[0]).toEqual([at("2026-10-20T08:30"), at("2026-10-20T15:30")]);
+      const decision = decideSend(policy, at("2026-10-20T17:10"));
+      expect(decision).toMatchObject({ action: "warn", previousName: "email hours" });
+      expect(decision.action === "warn" && decision.previousEnd).toBe(at("2026-10-20T15:30"));
+    });
+
+    it("uses the teacher's own hours when set apart, still called email hours", () => {
+      const policy = computeSendPolicy(short({ overrides: { [SEND_GUARD_KEY]: { end: "17:00" } } }), [], now);
+      expect(policy.windows[0]).toEqual([at("2026-10-20T08:30"), at("2026-10-20T17:00")]);
+      expect(policy.windowNames?.[0]).toBe("email hours");
+    });
+
+    it("says directed time only when directed time set the window", () => {
+      const evening = item({
+        start: at("2026-10-21T15:00"),
+        end: at("2026-10-21T18:30"),
+        kind: "parents-evening",
+      });
+      const policy = computeSendPolicy(
+        short({ overrides: { "eng.email.directed": { window: "school-day" } } }),
+        [evening],
+        now,
+      );
+      expect(policy.windows[1]).toEqual([at("2026-10-21T08:30"), at("2026-10-21T18:30")]);
+      expect(policy.windowNames?.slice(0, 2)).toEqual(["email hours", "directed time"]);
+      expect(decideSend(policy, at("2026-10-21T21:00"))).toMatchObject({ previousName: "directed time" });
+    });
   });
 });

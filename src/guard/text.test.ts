@@ -9,9 +9,31 @@ const clock = guardClock(zone);
 const policy = defaultPolicy(0);
 
 describe("warningText", () => {
+  it("names the email hours that ended, not directed time, when the school day set them", () => {
+    const text = warningText(
+      {
+        action: "warn",
+        previousEnd: at("2026-10-20T15:30"),
+        nextStart: at("2026-10-21T08:30"),
+        previousName: "email hours",
+      },
+      { ...policy, windowNames: ["email hours"] },
+      at("2026-10-20T17:10"),
+      clock,
+    );
+    expect(text).toBe(
+      "It is 17:10 on Tuesday; your email hours ended at 15:30 — NEU and NASUWT advise sending work email only in directed time (union advice).",
+    );
+  });
+
   it("says the time, the window that ended, and where the advice comes from", () => {
     const text = warningText(
-      { action: "warn", previousEnd: at("2026-10-20T17:00"), nextStart: at("2026-10-21T08:00") },
+      {
+        action: "warn",
+        previousEnd: at("2026-10-20T17:00"),
+        nextStart: at("2026-10-21T08:00"),
+        previousName: "directed time",
+      },
       policy,
       at("2026-10-20T21:40"),
       clock,
@@ -28,14 +50,14 @@ describe("warningText", () => {
       at("2026-10-21T06:50"),
       clock,
     );
-    expect(early).toMatch(/^It is 06:50 on Wednesday; your directed time starts at 08:00 — /);
+    expect(early).toMatch(/^It is 06:50 on Wednesday; your email hours start at 08:00 — /);
     const weekend = warningText(
       { action: "warn", previousEnd: at("2026-10-23T17:00"), nextStart: at("2026-10-26T08:00") },
       policy,
       at("2026-10-24T11:05"),
       clock,
     );
-    expect(weekend).toMatch(/^It is 11:05 on Saturday; there is no directed time today — /);
+    expect(weekend).toMatch(/^It is 11:05 on Saturday; today has no email hours — /);
   });
 });
 

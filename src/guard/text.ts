@@ -23,17 +23,23 @@ export function guardClock(timeZone?: string): GuardClock {
   };
 }
 
-/** "It is 21:40 on Tuesday; your directed time ended at 17:00 — NEU and NASUWT advise … (union advice)." */
+/**
+ * "It is 21:40 on Tuesday; your email hours ended at 15:30 — NEU and NASUWT advise … (union advice).", naming
+ * the window the guard enforces: the email hours, or directed time only when directed time set the window.
+ */
 export function warningText(decision: Warn, policy: SendPolicy, now: number, clock: GuardClock): string {
   const today = clock.date.format(now);
   const { previousEnd, nextStart } = decision;
   let where: string;
   if (previousEnd !== null && clock.date.format(previousEnd) === today) {
-    where = `your ${policy.windowName} ended at ${clock.time.format(previousEnd)}`;
+    where = `your ${decision.previousName ?? policy.windowName} ended at ${clock.time.format(previousEnd)}`;
   } else if (nextStart !== null && clock.date.format(nextStart) === today) {
-    where = `your ${policy.windowName} starts at ${clock.time.format(nextStart)}`;
+    const name = decision.nextName ?? policy.windowName;
+    // "your email hours start", "your directed time starts".
+    const verb = name.endsWith("hours") ? "start" : "starts";
+    where = `your ${name} ${verb} at ${clock.time.format(nextStart)}`;
   } else {
-    where = `there is no ${policy.windowName} today`;
+    where = `today has no ${policy.windowName}`;
   }
   return `It is ${clock.time.format(now)} on ${clock.weekday.format(now)}; ${where} — ${policy.advice}.`;
 }

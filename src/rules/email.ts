@@ -12,11 +12,20 @@ export const SEND_GUARD_KEY = "send.guard";
 
 export const OWN_WINDOW_ADVICE = "you chose to send work email only in your working hours (your own setting)";
 
+/** What the dialog calls a window: the school day (or the teacher's own hours), or directed time on the calendar. */
+export const EMAIL_HOURS = "email hours";
+export const DIRECTED_TIME = "directed time";
+
 const HM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 export interface EmailWindows {
   /** Allowed windows as [start, end) epoch ms, sorted and not overlapping. */
   windows: Array<[number, number]>;
+  /**
+   * What each window is called, by what ends it: "email hours" (the school day, or the teacher's own hours)
+   * or "directed time" (directed items on the calendar). The dialog names the window it enforces.
+   */
+  names: string[];
   /** The rule the windows come from (RULES.md id), what they are called, and the advice in plain words. */
   rule: string;
   windowName: string;
@@ -56,7 +65,7 @@ export function emailWindows(
   const training = new Set(profile.trainingDays);
   const closed = new Set<string>();
   const directedSpan = new Map<string, [number, number]>();
-  const windows: Array<[number, number]> = [];
+  const windows: Window[] = [];
   for (const item of items) {
     if (item.end <= horizonStart || item.start >= horizonEnd) continue;
     if (item.allDay) {
@@ -67,7 +76,7 @@ export function emailWindows(
       continue;
     }
     if (!item.directed) continue;
-    windows.push([item.start, item.end]);
+    windows.push([item.start, item.end, DIRECTED_TIME]);
     const date = DateTime.fromMillis(item.start, { zone }).toISODate() ?? "";
     const span = directedSpan.get(date);
     directedSpan.set(
@@ -83,14 +92,21 @@ export function emailWindows(
     const workingDay = profile.contractedDays.includes(day.weekday as Weekday);
     if (!training.has(date) && !(workingDay && inTerm && !closed.has(date))) continue;
     const span = byDirected ? directedSpan.get(date) : undefined;
-    windows.push(span ?? [atLocal(date, start, zone), atLocal(date, end, zone)]);
+    windows.push(
+      span
+        ? [span[0], span[1], DIRECTED_TIME]
+        : [atLocal(date, start, zone), atLocal(date, end, zone), EMAIL_HOURS],
+    );
   }
 
   const applies = email.applies(profile);
+  const merged = merge(windows);
   return {
-    windows: merge(windows),
+    windows: merged.map(([s, e]) => [s, e]),
+    names: merged.map((w) => w[2]),
     rule: applies ? email.rule.id : email.ownWindowRule.id,
-    windowName: applies ? email.windowName : "working hours",
+    // A day with no window: "today has no directed time" where email follows directed time, else no email hours.
+    windowName: byDirected ? DIRECTED_TIME : EMAIL_HOURS,
     advice: applies ? email.advice : OWN_WINDOW_ADVICE,
     enabled: settings.enabled !== false,
     until: horizonEnd,
@@ -115,13 +131,21 @@ function localDatesCovered(start: number, end: number, zone: string): string[] {
   return dates;
 }
 
-function merge(windows: Array<[number, number]>): Array<[number, number]> {
+/** A window and what it is called. */
+type Window = [number, number, string];
+
+/** Overlapping windows become one, called by the piece that ends it last (that is the end the dialog names). */
+function merge(windows: Window[]): Window[] {
   const sorted = windows.filter(([s, e]) => e > s).sort((a, b) => a[0] - b[0]);
-  const out: Array<[number, number]> = [];
-  for (const [s, e] of sorted) {
+  const out: Window[] = [];
+  for (const [s, e, name] of sorted) {
     const last = out[out.length - 1];
-    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
-    else out.push([s, e]);
+    if (last && s <= last[1]) {
+      if (e > last[1]) {
+        last[1] = e;
+        last[2] = name;
+      }
+    } else out.push([s, e, name]);
   }
   return out;
 }

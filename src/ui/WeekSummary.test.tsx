@@ -24,6 +24,8 @@ describe("WeekSummary", () => {
     expect(headings).toEqual(["This week", "Directed time this year", `Findings (${view.findings.length})`]);
     const meetings = host.querySelector('[role="meter"][aria-label="After-school meetings"]')!;
     expect(meetings.getAttribute("aria-valuetext")).toBe("2 of 1, over the limit");
+    // Colour is never the only signal: the state is said in words beside the coloured bar.
+    expect(meetings.parentElement!.textContent).toContain("Over the limit");
     expect(host.textContent).toContain("Directed time8 h (the annual budget averages 32 h 26 min a week)");
     expect(host.textContent).toContain("Cover0 this week · 0 this term · 0 this year");
     expect(host.textContent).toContain("8 h used of 1265 h");
