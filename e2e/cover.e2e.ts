@@ -64,7 +64,7 @@ describe("Check a cover in the popup", () => {
     await form.getByLabel("Reason").selectOption({ label: "Unplanned absence" });
     await expect.poll(() => verdict.getAttribute("data-severity")).toBe("warning");
     await popup.getByRole("button", { name: "Log this cover" }).click();
-    await expect.poll(() => popup.getByRole("status").textContent()).toContain("Logged");
+    await expect.poll(() => form.getByRole("status").textContent()).toContain("Logged");
 
     const items = await readStore<
       { id: string; kind: string; source: string; title: string; coverReason?: string }[]
