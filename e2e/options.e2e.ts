@@ -91,7 +91,7 @@ describe("options page in Chromium", () => {
     expect(text).not.toContain("|");
     await list.fill(`${text}\nsupply visit`);
     await save(options);
-    await expect.poll(() => saveStatus(options)).toContain("Saved");
+    await expect.poll(() => saveStatus(options), { timeout: 30_000 }).toContain("Saved");
     const profile = await readStore<{ value: { overrides: Record<string, Record<string, string>> } }>(
       options,
       "settings",
@@ -131,7 +131,7 @@ describe("options page in Chromium", () => {
     await options.locator(meetings).fill("90");
     expect(await originOf(options, meetings)).toBe("yours");
     await options.locator(meetings).press("Enter");
-    await expect.poll(() => saveStatus(options)).toContain("Saved");
+    await expect.poll(() => saveStatus(options), { timeout: 30_000 }).toContain("Saved");
 
     await reload(options, meetings);
     await expect.poll(() => options.locator(meetings).inputValue()).toBe("90");
@@ -160,7 +160,7 @@ describe("options page in Chromium", () => {
     expect(await irish.isChecked()).toBe(false);
     await irish.check();
     await save(options);
-    await expect.poll(() => saveStatus(options)).toContain("Saved");
+    await expect.poll(() => saveStatus(options), { timeout: 30_000 }).toContain("Saved");
     await reload(options, meetings);
     expect(await options.locator("input[name='optin:ie.disconnect']").isChecked()).toBe(true);
     expect(await options.locator("input[name='optin:au.disconnect']").isChecked()).toBe(false);
@@ -180,7 +180,7 @@ describe("options page in Chromium", () => {
     await expect.poll(() => options.locator(prd).inputValue()).toBe("2");
     expect(await originOf(options, prd)).toBe("agreement");
     await save(options);
-    await expect.poll(() => saveStatus(options)).toContain("Saved");
+    await expect.poll(() => saveStatus(options), { timeout: 30_000 }).toContain("Saved");
 
     await reload(options, prd);
     expect(await options.locator("select[name=localAgreement]").inputValue()).toBe("west-dunbartonshire");
@@ -199,7 +199,7 @@ describe("options page in Chromium", () => {
     await terms.getByRole("button", { name: "Add training day" }).click();
     await terms.locator("input[name=sessionEnd]").fill("15:20");
     await save(options);
-    await expect.poll(() => saveStatus(options)).toContain("Saved");
+    await expect.poll(() => saveStatus(options), { timeout: 30_000 }).toContain("Saved");
 
     await reload(options, "input[name=term-0-name]");
     expect(await terms.locator("input[name=term-0-name]").inputValue()).toBe("Autumn");
