@@ -42,4 +42,21 @@ describe("WeekSummary", () => {
     expect(glossary).toContain("Action short of strike action");
     expect(glossary).toContain("The School Teachers' Pay and Conditions Document");
   });
+
+  it("says any cover should be rare, never that it is close to a limit it does not have", () => {
+    const profile = makeProfile({ jurisdiction: "england", academicYearStart: "2025-09-01" });
+    const z = profile.timeZone;
+    const items = [
+      makeItem(z, "lesson", "2025-11-10", "09:00", "12:00"),
+      makeItem(z, "cover", "2025-11-10", "13:00", "14:00"),
+    ];
+    const evaluation = evaluate(items, profile, { now: Date.UTC(2025, 10, 15) });
+    const view = weekSummary(evaluation, "2025-11-10", profile);
+    const host = document.createElement("div");
+    render(<WeekSummary view={view} year={evaluation.year} findings={view.findings} />, host);
+    const cover = host.querySelector('[role="meter"][aria-label="Cover"]');
+    const row = (cover?.parentElement ?? host).textContent ?? "";
+    expect(host.textContent).toContain("Cover should be rare");
+    expect(row).not.toContain("Close to the limit");
+  });
 });

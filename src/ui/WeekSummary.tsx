@@ -117,7 +117,12 @@ function colour(status: MeterStatus): string {
 
 function MeterRow({ meter }: { meter: SummaryMeter }) {
   const below = meter.limitKind === "min" && meter.status === "over";
-  const word = below ? "below the minimum" : STATUS_WORD[meter.status];
+  // Cover has no number to approach: any cover is worth noting, because it should be rare.
+  const word = below
+    ? "below the minimum"
+    : meter.id === "cover" && meter.status === "near"
+      ? "cover should be rare"
+      : STATUS_WORD[meter.status];
   const ratio = meter.limit ? meter.value / meter.limit : 0;
   return (
     <li style={S.item}>
