@@ -128,10 +128,14 @@ export interface Span {
  * span from its start up to (not at) its end.
  */
 export function overlaps(a: Span, b: Span): boolean {
-  const at = (t: number, s: Span) => s.start <= t && (t < s.end || t === s.start);
-  if (a.start === a.end) return at(a.start, b);
-  if (b.start === b.end) return at(b.start, a);
+  if (a.start === a.end) return standsIn(a.start, b);
+  if (b.start === b.end) return standsIn(b.start, a);
   return a.start < b.end && b.start < a.end;
+}
+
+/** Whether instant `t` is inside `s` (a zero-length `s` holds its own start). Module level: `overlaps` is hot. */
+function standsIn(t: number, s: Span): boolean {
+  return s.start <= t && (t < s.end || t === s.start);
 }
 
 export function durationMinutes(item: Pick<WorkItem, "start" | "end">): number {
