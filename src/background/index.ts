@@ -33,6 +33,8 @@ import {
 import { MAIL_TAB_PATTERNS } from "./mail-hosts";
 import gmailGuardUrl from "url:~attached/gmail-guard.ts";
 import outlookGuardUrl from "url:~attached/outlook-guard.ts";
+import gmailCoverUrl from "url:~attached/gmail-cover.ts";
+import outlookCoverUrl from "url:~attached/outlook-cover.ts";
 import pageAutoReadUrl from "url:~attached/page-auto-read.ts";
 import { createAutoReadHandlers, type Outcomes } from "./auto-read";
 import { collectPage } from "../ingest/pages/collect";
@@ -66,6 +68,11 @@ async function afterChange(derived: Derived): Promise<void> {
 const GUARD_FILES = {
   gmail: new URL(gmailGuardUrl).pathname.slice(1),
   outlook: new URL(outlookGuardUrl).pathname.slice(1),
+} as const;
+// The cover banner is attached after the guard, from its own file: a failure there never touches the guard.
+const COVER_FILES = {
+  gmail: new URL(gmailCoverUrl).pathname.slice(1),
+  outlook: new URL(outlookCoverUrl).pathname.slice(1),
 } as const;
 
 const SEND_LOG_QUOTA_KEY = "sendLog.quota";
@@ -123,7 +130,10 @@ const handlers = createHandlers({
   afterChange,
   hasHostPermission,
   removeHostPermission,
-  attachGuard: (tabId, frameId, site) => executeScriptFile(tabId, frameId, GUARD_FILES[site]),
+  attachGuard: async (tabId, frameId, site) => {
+    await executeScriptFile(tabId, frameId, GUARD_FILES[site]);
+    void executeScriptFile(tabId, frameId, COVER_FILES[site]).catch(() => undefined);
+  },
   admitSendRecord: admitSendRow,
 });
 
